@@ -1,0 +1,5 @@
+"""Per-story cross-check: events, corroboration, conflicts, framing, attributions, flags."""
+
+from newsprism.crosscheck.story import crosscheck_story
+
+__all__ = ["crosscheck_story"]
