@@ -13,7 +13,7 @@ from pathlib import Path
 from newsprism.crosscheck import crosscheck_story
 from newsprism.ingest import IngestFailure, IngestOptions, ingest_inputs
 from newsprism.model import AnalyzedArticle, Article, CrossCheck, Report
-from newsprism.nlp import analyze_articles
+from newsprism.nlp import analyze_articles, link_story_entities
 from newsprism.report import build_report
 from newsprism.stories import cluster_stories
 from newsprism.store import Store
@@ -42,7 +42,9 @@ def analyze_stored(articles: Sequence[Article], *, progress: Progress = _quiet) 
     by_id = {a.id: a for a in analyzed}
     checks: dict[str, CrossCheck] = {}
     for i, story in enumerate(stories, 1):
-        checks[story.id] = crosscheck_story(story, [by_id[x] for x in story.article_ids])
+        members = [by_id[x] for x in story.article_ids]
+        story.entities = link_story_entities(members)
+        checks[story.id] = crosscheck_story(story, members)
         progress("crosscheck", i, len(stories))
     return build_report(analyzed, stories, checks)
 
