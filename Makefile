@@ -1,6 +1,6 @@
 # Two commands do all set-up: `make demo` and `make test`.
 # Python 3.12 is required (spaCy's parser and NER run 2-2.5x faster there than on 3.11).
-PY ?= $(shell command -v python3.12 2>/dev/null || (pyenv which python3.12 2>/dev/null) || ls /root/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null | head -n1)
+PY ?= $(shell for p in python3.12 $(HOME)/.pyenv/versions/3.12*/bin/python3.12 /usr/local/bin/python3.12 /usr/bin/python3.12; do "$$p" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' >/dev/null 2>&1 && { echo "$$p"; break; }; done)
 VENV := .venv
 BIN := $(VENV)/bin
 
