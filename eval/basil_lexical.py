@@ -1,0 +1,43 @@
+"""Read BASIL's lexical-bias spans as (sentence, [(start, end)]) pairs, grouped by year.
+
+BASIL gives each phrase annotation as offsets into one sentence of the
+article body without saying which sentence; the sentence is the one whose
+slice at those offsets equals the annotated text.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+Doc = tuple[str, list[tuple[int, int]]]
+
+
+def basil_dir(corpora: Path) -> Path:
+    path = corpora / "basil"
+    if not (path / "annotations").is_dir():
+        raise SystemExit(f"BASIL not found at {path} (set NEWSPRISM_CORPORA)")
+    return path
+
+
+def read_years(basil: Path) -> dict[str, list[Doc]]:
+    """year -> every body sentence of every article, with its lexical-bias spans."""
+    out: dict[str, list[Doc]] = {}
+    for ann_path in sorted((basil / "annotations").glob("*/*_ann.json")):
+        year = ann_path.parent.name
+        art_path = basil / "articles" / year / ann_path.name.replace("_ann.json", ".json")
+        if not art_path.is_file():
+            continue
+        ann = json.loads(ann_path.read_text(encoding="utf-8"))
+        art = json.loads(art_path.read_text(encoding="utf-8"))
+        sentences = [s for para in art.get("body-paragraphs") or [] for s in para]
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for p in ann.get("phrase-level-annotations") or []:
+            if p.get("bias") != "lex":
+                continue
+            for i, s in enumerate(sentences):
+                if s[p["start"]:p["end"]] == p["txt"]:
+                    spans.setdefault(i, []).append((p["start"], p["end"]))
+                    break
+        out.setdefault(year, []).extend((s, spans.get(i, [])) for i, s in enumerate(sentences))
+    return out
