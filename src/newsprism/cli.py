@@ -269,8 +269,15 @@ def batch(inputs: tuple[str, ...], out_dir: str, workers: int, engine: str, sche
     """
     from newsprism.scale.batch import run_batch
 
-    run_batch(inputs, out_dir=out_dir, workers=workers, engine=engine, scheduler=scheduler,
-              options=_ingest_options(map_pairs, False))
+    with _Bars() as bars:
+        result = run_batch(inputs, out_dir=out_dir, workers=workers, engine=engine, scheduler=scheduler,
+                           options=_ingest_options(map_pairs, False), progress=bars)
+    _report_failures(result.failures)
+    click.echo(f"{result.articles} articles in {result.partitions} partitions "
+               f"({result.partitions_resumed} resumed), {result.stories} stories")
+    click.echo(f"tables and reports: {result.out_dir}")
+    if result.failures:
+        sys.exit(1)
 
 
 def entry() -> None:

@@ -417,6 +417,7 @@ class CrossCheck:
 class TimelineEntry:
     date: str
     event_ids: list[str]
+    planned: bool = False  # every event on this date is planned or threatened, not done
 
 
 @dataclass
@@ -481,3 +482,32 @@ class Report:
             if a.id == article_id:
                 return a
         return None
+
+
+def from_plain(cls: Any, data: Any) -> Any:
+    """Rebuild a dataclass (recursively, lists and dicts included) from its ``to_plain`` form.
+
+    Used where a stage's output crosses a process or a file (the batch runner,
+    the web app reading stored reports). Unknown keys are ignored so older
+    readers accept newer data.
+    """
+    import typing
+
+    origin = typing.get_origin(cls)
+    if origin is list:
+        (item,) = typing.get_args(cls) or (Any,)
+        return [from_plain(item, x) for x in data or []]
+    if origin is dict:
+        _, val = typing.get_args(cls) or (Any, Any)
+        return {k: from_plain(val, v) for k, v in (data or {}).items()}
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        args = [a for a in typing.get_args(cls) if a is not type(None)]
+        if data is None or len(args) != 1:
+            return data
+        return from_plain(args[0], data)
+    if dataclasses.is_dataclass(cls) and isinstance(data, dict):
+        hints = typing.get_type_hints(cls)
+        kwargs = {f.name: from_plain(hints[f.name], data[f.name])
+                  for f in dataclasses.fields(cls) if f.init and f.name in data}
+        return cls(**kwargs)
+    return data
