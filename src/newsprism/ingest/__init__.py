@@ -1,5 +1,13 @@
-"""Ingestion: one module per input format, all producing ``Article``."""
+"""Ingestion: one module per input format, all producing ``Article``.
 
-from newsprism.ingest.sources import IngestFailure, IngestOptions, ingest_inputs
+``ingest_inputs`` walks files, folders and URLs; ``mark_duplicates`` marks
+near-duplicate copies; ``infer_missing_years`` dates year-less reports from
+their batch; ``ingest_into_store`` (in ``ingest.run``) streams all of it
+into the store.
+"""
 
-__all__ = ["IngestFailure", "IngestOptions", "ingest_inputs"]
+from newsprism.ingest.items import IngestFailure, Ingested, IngestOptions
+from newsprism.ingest.published import infer_missing_years
+from newsprism.ingest.sources import ingest_inputs, ingest_items
+
+__all__ = ["IngestFailure", "IngestOptions", "Ingested", "infer_missing_years", "ingest_inputs", "ingest_items"]

@@ -1,0 +1,132 @@
+"""Fetch a URL the user passed (and only then): the one place ingestion touches the network.
+
+A URL typed by a user, or one a page redirects to, may point inside the
+user's own network (a router page, a cloud metadata service). Every hop is
+therefore resolved and refused when any address it resolves to is private,
+loopback, link-local, reserved, multicast or unspecified (IPv4 and IPv6,
+IPv4-mapped included), unless ``allow_private`` is set. Redirects are
+followed by hand, at most ``max_redirects``, each one re-checked; downloads
+stop at ``max_bytes``; every request has a timeout.
+
+Limitation: the address is checked at resolution time; a DNS server that
+answers differently on the connection's own lookup (rebinding) is not
+defended against.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlparse
+
+import httpx
+
+import newsprism
+from newsprism.errors import IngestError
+from newsprism.ingest.items import IngestOptions
+
+# Tests swap in an httpx.MockTransport here; None means the real network.
+_transport: httpx.BaseTransport | None = None
+
+_USER_AGENT = f"newsprism/{newsprism.__version__} (+https://github.com/newsprism)"
+_REDIRECTS = {301, 302, 303, 307, 308}
+
+
+@dataclass(frozen=True)
+class Fetched:
+    url: str  # after redirects
+    content: bytes
+    content_type: str
+
+
+def is_url(value: str) -> bool:
+    return value.lower().startswith(("http://", "https://"))
+
+
+def _resolve(host: str) -> list[str]:
+    """Every address ``host`` resolves to (tests replace this to stay off the network)."""
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except socket.gaierror as exc:
+        raise IngestError(host, f"cannot resolve host ({exc.strerror})") from None
+    return sorted({str(info[4][0]) for info in infos})
+
+
+def _forbidden(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast
+            or ip.is_unspecified or not ip.is_global)
+
+
+def check_url(url: str, options: IngestOptions) -> None:
+    """Refuse a URL that is not http(s) or whose host resolves to a non-public address.
+
+    Raises:
+        IngestError: naming the URL and why it is refused.
+    """
+    parts = urlparse(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise IngestError(url, "only http and https URLs can be fetched")
+    if options.allow_private:
+        return
+    try:
+        addresses = [parts.hostname] if _is_ip(parts.hostname) else _resolve(parts.hostname)
+    except IngestError as exc:
+        raise IngestError(url, exc.reason) from None
+    bad = [a for a in addresses if _forbidden(a)]
+    if bad:
+        raise IngestError(url, f"refused: {parts.hostname} resolves to a private or reserved address ({bad[0]}); "
+                               "pass --allow-private to fetch it")
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def fetch_url(url: str, options: IngestOptions) -> Fetched:
+    """Download ``url`` under the safety rules above.
+
+    Raises:
+        IngestError: refused, unreachable, timed out, too many redirects, an
+            HTTP error status, or over the size cap.
+    """
+    timeout = httpx.Timeout(options.timeout_s)
+    with httpx.Client(transport=_transport, timeout=timeout, follow_redirects=False,
+                      headers={"User-Agent": _USER_AGENT}) as client:
+        current = url
+        for _ in range(options.max_redirects + 1):
+            check_url(current, options)
+            try:
+                with client.stream("GET", current) as resp:
+                    if resp.status_code in _REDIRECTS and "location" in resp.headers:
+                        current = urljoin(current, resp.headers["location"])
+                        continue
+                    if resp.status_code >= 400:
+                        raise IngestError(url, f"HTTP {resp.status_code} {resp.reason_phrase}")
+                    content = _read_capped(resp, url, options.max_bytes)
+                    return Fetched(str(current), content, resp.headers.get("content-type", ""))
+            except httpx.TimeoutException:
+                raise IngestError(url, f"timed out after {options.timeout_s:g} s") from None
+            except httpx.HTTPError as exc:
+                raise IngestError(url, f"unreachable ({type(exc).__name__}: {exc})") from None
+    raise IngestError(url, f"more than {options.max_redirects} redirects")
+
+
+def _read_capped(resp: httpx.Response, url: str, cap: int) -> bytes:
+    declared = resp.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > cap:
+        raise IngestError(url, f"download is {int(declared) / 1e6:.0f} MB, over the {cap / 1e6:.0f} MB cap")
+    chunks, size = [], 0
+    for chunk in resp.iter_bytes():
+        size += len(chunk)
+        if size > cap:
+            raise IngestError(url, f"download over the {cap / 1e6:.0f} MB cap")
+        chunks.append(chunk)
+    return b"".join(chunks)
