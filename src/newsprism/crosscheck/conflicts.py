@@ -1,0 +1,248 @@
+"""Contradictions between articles: one slot of one aligned event, incompatible values.
+
+Only values of the same event are compared (the alignment put them
+together), so "40 dead in the quake" and "12 arrested at the protest" never
+meet. A pair is a contradiction only when no reading reconciles it: dates
+at day precision that differ (a window containing the other is fine),
+figures whose qualifiers leave no common value ("at least 34" and 40 agree),
+places neither of which lies inside the other, happened against denied.
+
+Two readings soften a contradiction without hiding it: a later-dated
+article that moves a figure is an ``update``; values each credited to a
+different source ("organisers said 50,000; police said 12,000") are an
+``attributed`` disagreement.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from newsprism.crosscheck.align import AlignedEvent, FrameRef
+from newsprism.crosscheck.values import (
+    fold,
+    intervals_compatible,
+    is_day,
+    learn_containment,
+    numbers_compatible,
+    places_compatible,
+    source_key,
+)
+from newsprism.model import (
+    AnalyzedArticle,
+    Conflict,
+    ConflictValue,
+    Evidence,
+    Quantity,
+    Story,
+)
+
+# Words that say a figure has moved since an earlier report: "the toll rose to 40".
+UPDATE_CUE = re.compile(r"\b(?:rose|risen|rising|climbed|jumped|increased|grew|revised|updated|now stands?|"
+                         r"has reached|reached|climbing)\b", re.I)
+
+# What a count is of, read from the words right after the figure or the sentence's toll nouns.
+_TOLL = re.compile(r"\b(?:death toll|toll|killed|dead|deaths|died)\b", re.I)
+_INJURED = re.compile(r"\b(?:injured|wounded|hurt)\b", re.I)
+
+
+@dataclass
+class _Value:
+    """One article's value for a slot, with the frame that gives it."""
+
+    text: str
+    ref: FrameRef
+    quantity: Quantity | None = None
+    attributed_to: str | None = None
+
+
+def find_conflicts(story: Story, aligned: list[AlignedEvent], articles: list[AnalyzedArticle]) -> list[Conflict]:
+    """Contradictions between the articles of ``story`` over its aligned events."""
+    containment = learn_containment([r.frame.place for ev in aligned for r in ev.frames if r.frame.place]
+                                    + [e.name for a in articles for e in a.entities
+                                       if e.type in ("GPE", "LOC") and "," in e.name])
+    names = {e.id: e for e in story.entities}
+    out: list[Conflict] = []
+    for ev in aligned:
+        if len({_root(r.article) for r in ev.frames}) < 2:
+            continue
+        label = event_label(ev, names)
+        out += _date_conflicts(ev, label)
+        out += _place_conflicts(ev, label, containment)
+        out += _number_conflicts(ev, label)
+        out += _status_conflicts(ev, label)
+    return out
+
+
+def event_label(ev: AlignedEvent, names: dict) -> str:
+    """'the Trump–Putin summit': the event's type named after its participants."""
+    who = []
+    for eid in ev.event.actors + ev.event.targets:
+        ent = names.get(eid)
+        if ent is None:
+            continue
+        who.append(ent.name.split()[-1] if ent.type == "PERSON" else ent.name)
+    kind = ev.event.type.replace("_", " ")
+    return f"the {'–'.join(who[:3])} {kind}" if who else f"the {kind}"
+
+
+def make_conflict(kind: str, subject: str, values: list[ConflictValue], *, within_article: bool = False,
+                  resolution: str = "conflict") -> Conflict:
+    """A Conflict with a content-hash id (same input, same id)."""
+    key = "|".join([kind, fold(subject), str(within_article)]
+                   + sorted(f"{fold(v.value)}@{','.join(sorted(v.article_ids))}" for v in values))
+    return Conflict(id="c-" + hashlib.sha1(key.encode()).hexdigest()[:12], kind=kind, subject=subject,
+                    within_article=within_article, values=values, resolution=resolution)
+
+
+def evidence_of(ref: FrameRef) -> Evidence:
+    return Evidence(article_id=ref.article.id, sentence=ref.frame.sentence, start=ref.frame.start,
+                    end=ref.frame.end, attributed_to=ref.frame.attributed_to)
+
+
+def _root(article: AnalyzedArticle) -> str:
+    return article.article.duplicate_of or article.id
+
+
+def _group_values(values: list[_Value], same: Callable[[_Value, _Value], bool]) -> list[list[_Value]]:
+    """Cluster values that agree; each cluster becomes one ConflictValue."""
+    groups: list[list[_Value]] = []
+    for v in values:
+        for g in groups:
+            if same(g[0], v):
+                g.append(v)
+                break
+        else:
+            groups.append([v])
+    return groups
+
+
+def _conflict_values(groups: list[list[_Value]]) -> list[ConflictValue]:
+    out = []
+    for g in groups:
+        best = max(g, key=lambda v: len(v.text))
+        sources = {v.attributed_to for v in g}
+        out.append(ConflictValue(value=best.text, article_ids=list(dict.fromkeys(v.ref.article.id for v in g)),
+                                 evidence=_unique_evidence(g),
+                                 attributed_to=sources.pop() if len(sources) == 1 else None))
+    return out
+
+
+def _unique_evidence(values: list[_Value]) -> list[Evidence]:
+    seen: dict[tuple[str, int], Evidence] = {}
+    for v in values:
+        seen.setdefault((v.ref.article.id, v.ref.frame.start), evidence_of(v.ref))
+    return list(seen.values())
+
+
+def _spans_articles(groups: list[list[_Value]]) -> bool:
+    """A contradiction between articles needs values from at least two unrelated articles."""
+    roots = [{_root(v.ref.article) for v in g} for g in groups]
+    return any(x != y for i, a in enumerate(roots) for b in roots[i + 1:] for x in a for y in b)
+
+
+def _resolution(groups: list[list[_Value]]) -> str:
+    """'attributed' when each side rests on a different named source, else a plain conflict."""
+    sides = [{source_key(v.attributed_to) for v in g} for g in groups]
+    if all(len(s) == 1 and "" not in s for s in sides) and len(set().union(*sides)) == len(sides):
+        return "attributed"
+    return "conflict"
+
+
+def _date_conflicts(ev: AlignedEvent, label: str) -> list[Conflict]:
+    values = [_Value(text=r.frame.date_text or r.frame.date or "", ref=r, attributed_to=r.frame.attributed_to)
+              for r in ev.frames if is_day(r.interval)]
+    groups = _group_values(values, lambda a, b: intervals_compatible(a.ref.interval, b.ref.interval))
+    if len(groups) < 2 or not _spans_articles(groups):
+        return []
+    # windows ("next week") that contain both days do not make a dispute, but they do not settle it either
+    cvalues = _conflict_values(groups)
+    for cv, g in zip(cvalues, groups):
+        cv.value = f"{g[0].ref.frame.date} ({cv.value})" if g[0].ref.frame.date not in cv.value else cv.value
+    return [make_conflict("date", f"date of {label}", cvalues, resolution=_resolution(groups))]
+
+
+def _place_conflicts(ev: AlignedEvent, label: str, containment: dict[str, set[str]]) -> list[Conflict]:
+    values = [_Value(text=r.frame.place, ref=r, attributed_to=r.frame.attributed_to)
+              for r in ev.frames if r.frame.place]
+    groups = _group_values(values, lambda a, b: places_compatible(a.text, b.text, containment))
+    if len(groups) < 2 or not _spans_articles(groups):
+        return []
+    if _mentions_other(groups):
+        return []
+    return [make_conflict("place", f"location of {label}", _conflict_values(groups), resolution=_resolution(groups))]
+
+
+def _mentions_other(groups: list[list[_Value]]) -> bool:
+    """An article that also names the other place elsewhere is most likely not contradicting it."""
+    for g in groups:
+        for other in groups:
+            if other is g:
+                continue
+            for v in g:
+                text = fold(v.ref.article.article.text)
+                if any(f" {fold(o.text)} " in f" {text} " for o in other):
+                    return True
+    return False
+
+
+def _number_conflicts(ev: AlignedEvent, label: str) -> list[Conflict]:
+    by_slot: dict[str, list[_Value]] = {}
+    for r in ev.frames:
+        for q in r.frame.quantities:
+            slot = count_slot(r, q)
+            by_slot.setdefault(slot, []).append(
+                _Value(text=q.text, ref=r, quantity=q, attributed_to=r.frame.attributed_to))
+    out = []
+    for slot, values in by_slot.items():
+        # two figures for one slot inside one article are for the within-article check
+        groups = _group_values(values, lambda a, b: numbers_compatible(a.quantity, b.quantity))
+        if len(groups) < 2 or not _spans_articles(groups):
+            continue
+        resolution = _resolution(groups)
+        if resolution == "conflict" and _is_update(groups):
+            resolution = "update"
+        out.append(make_conflict("number", f"{slot} of {label}", _conflict_values(groups), resolution=resolution))
+    return out
+
+
+def count_slot(ref: FrameRef, q: Quantity) -> str:
+    """A readable name for what a figure counts: 'death toll', 'number of people', 'duration'."""
+    after = ref.article.article.text[q.end:q.end + 40]
+    if q.unit in ("hour", "minute", "day", "week"):
+        return "duration"
+    if q.unit in ("USD", "EUR", "GBP", "currency") or (q.unit or "").isupper():
+        return "amount"
+    if q.unit == "percent":
+        return "percentage"
+    if _TOLL.search(after) or _TOLL.search(ref.frame.trigger):
+        return "death toll"
+    if _INJURED.search(after):
+        return "number of injured"
+    noun = re.match(r"\s*([A-Za-z]+)", after)
+    return f"number of {noun.group(1).lower()}" if noun and q.unit in (None, "person") else f"number ({q.unit or 'count'})"
+
+
+def _is_update(groups: list[list[_Value]]) -> bool:
+    """A later-dated report, or one that says the figure rose, moves the figure on."""
+    dates = [{v.ref.article.article.published for v in g} for g in groups]
+    if all(len(d) == 1 and None not in d for d in dates) and len(set().union(*dates)) == len(groups):
+        return True
+    return any(UPDATE_CUE.search(v.ref.frame.sentence) for g in groups for v in g)
+
+
+def _status_conflicts(ev: AlignedEvent, label: str) -> list[Conflict]:
+    values = [_Value(text=_status_text(r), ref=r, attributed_to=r.frame.attributed_to)
+              for r in ev.frames if r.frame.status in ("happened", "denied")]
+    groups = _group_values(values, lambda a, b: a.ref.frame.status == b.ref.frame.status)
+    if len(groups) < 2 or not _spans_articles(groups):
+        return []
+    return [make_conflict("status", f"whether {label} took place", _conflict_values(groups),
+                          resolution=_resolution(groups))]
+
+
+def _status_text(ref: FrameRef) -> str:
+    trigger = ref.frame.trigger.lower()
+    return trigger if ref.frame.status == "happened" else f"not {trigger} (denied)"

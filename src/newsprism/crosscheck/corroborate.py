@@ -1,0 +1,99 @@
+"""Count the independent sources behind each story event and show who relays whom.
+
+Five articles that all say "according to TASS" are one source, not five;
+a syndicated copy is its original. An article that reports the event in
+its own voice counts for its outlet (once per outlet, however many of its
+articles the story holds). An article that reports it only on someone's
+word counts for the furthest upstream source of that word ("TASS said,
+citing the Kremlin" counts for the Kremlin), so that it and an article
+quoting "the Kremlin said" count once together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsprism.crosscheck.align import AlignedEvent, FrameRef
+from newsprism.crosscheck.values import source_key
+from newsprism.model import AnalyzedArticle, Attribution
+
+
+@dataclass
+class _Origin:
+    """Where one article's report of an event comes from."""
+
+    key: str  # what counts once
+    source: str | None  # the upstream source's name, None when the article speaks for itself
+    chain: list[str]
+
+
+def corroborate(aligned: list[AlignedEvent], articles: list[AnalyzedArticle]) -> None:
+    """Fill ``independent_sources`` and ``relays`` of every event in place."""
+    by_id = {a.id: a for a in articles}
+    for ev in aligned:
+        origins: dict[str, _Origin] = {}
+        relays: dict[str, dict] = {}
+        for aid in ev.event.article_ids:
+            refs = [r for r in ev.frames if r.article.id == aid]
+            for origin in _origins(refs, by_id):
+                origins.setdefault(origin.key, origin)
+                if origin.source is None:
+                    continue
+                relay = relays.setdefault(origin.key, {"source": origin.source, "article_ids": [], "chains": []})
+                if aid not in relay["article_ids"]:
+                    relay["article_ids"].append(aid)
+                if origin.chain and origin.chain not in relay["chains"]:
+                    relay["chains"].append(origin.chain)
+        ev.event.independent_sources = len(origins)
+        ev.event.relays = sorted(relays.values(), key=lambda r: (-len(r["article_ids"]), r["source"]))
+
+
+def _origins(refs: list[FrameRef], by_id: dict[str, AnalyzedArticle]) -> list[_Origin]:
+    """One origin when any sentence reports the event unattributed; else one per upstream source."""
+    article = refs[0].article
+    own: list[_Origin] = []
+    relayed: list[_Origin] = []
+    for r in refs:
+        chain = _chain(article, r)
+        if not chain:
+            own.append(_own_origin(article, by_id))
+        else:
+            relayed.append(_Origin(key="src:" + source_key(chain[-1]), source=chain[-1], chain=chain))
+    if own:
+        return own[:1]
+    unique: dict[str, _Origin] = {}
+    for o in relayed:
+        unique.setdefault(o.key, o)
+    return list(unique.values())
+
+
+def _own_origin(article: AnalyzedArticle, by_id: dict[str, AnalyzedArticle]) -> _Origin:
+    """The outlet the article speaks for; a near-duplicate speaks for its original."""
+    root = article
+    seen = {root.id}
+    while root.article.duplicate_of and root.article.duplicate_of in by_id and root.article.duplicate_of not in seen:
+        root = by_id[root.article.duplicate_of]
+        seen.add(root.id)
+    if root.article.duplicate_of and root.article.duplicate_of not in by_id:
+        return _Origin(key="art:" + root.article.duplicate_of, source=None, chain=[])
+    outlet = source_key(root.article.outlet)
+    # An outlet is also a source others cite: "according to Al Jazeera" and Al Jazeera's own report meet.
+    return _Origin(key="src:" + outlet if outlet else "art:" + root.id, source=None, chain=[])
+
+
+def _chain(article: AnalyzedArticle, ref: FrameRef) -> list[str]:
+    """The frame's sources, nearest first: its attribution's chain, or its ``attributed_to`` alone."""
+    att = _covering_attribution(article.attributions, ref)
+    if att is not None and (ref.frame.attributed_to is None
+                            or source_key(att.source) == source_key(ref.frame.attributed_to)):
+        chain = [att.source] + [c for c in att.chain if source_key(c) != source_key(att.source)]
+        return chain
+    return [ref.frame.attributed_to] if ref.frame.attributed_to else []
+
+
+def _covering_attribution(attributions: list[Attribution], ref: FrameRef) -> Attribution | None:
+    """The attribution of the frame's sentence, when the analysis found one."""
+    for att in attributions:
+        if att.start <= ref.frame.start and ref.frame.end <= att.end:
+            return att
+    return None

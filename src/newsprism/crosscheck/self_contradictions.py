@@ -1,0 +1,198 @@
+"""Contradictions inside one article: a slot it both fills and declares unknown, or fills twice.
+
+An article that schedules "the summit for 12 May in Valletta" and later
+says "the venue has not been announced" contradicts itself, whichever
+sentence is right. So does one that gives two incompatible death tolls for
+the same disaster without saying the figure moved. Two figures credited to
+different sources in one article ("organisers said 50,000; police said
+12,000") are not a self-contradiction: they are an attributed disagreement
+the article reports, kept with each value's source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsprism.crosscheck.align import AlignedEvent, FrameRef
+from newsprism.crosscheck.conflicts import UPDATE_CUE, count_slot, evidence_of, event_label, make_conflict
+from newsprism.crosscheck.values import fold, is_day, numbers_compatible, source_key
+from newsprism.model import AnalyzedArticle, Attribution, Conflict, ConflictValue, Evidence, Quantity, Sentence, Story
+
+# Nouns that name a slot of an event, by the conflict kind they belong to.
+_SLOT_NOUNS = {
+    "place": r"location|venue|place|site|host city|city",
+    "date": r"dates?|timing",
+    "number": r"toll|death toll|number|figure|count",
+}
+_SLOT_SUBJECT = {"place": "location", "date": "date", "number": "figure"}
+
+_NOT_YET = (r"(?:not|n't)\s+(?:yet\s+)?(?:been\s+)?(?:yet\s+)?"
+            r"(?:announced|disclosed|decided|determined|confirmed|set|revealed|released|made public|"
+            r"finali[sz]ed|fixed|agreed(?: on| upon)?|specified|named)(?:\s+yet)?")
+_UNKNOWN = r"(?:unknown|undisclosed|unclear|undecided|unannounced|to be (?:determined|decided|announced|confirmed))"
+_AUX = r"(?:has|have|had|is|are|was|were|remains?|remained|still)"
+
+# "the location ... has not been announced yet", "the date remains unknown", "no venue has been set"
+_UNDISCLOSED = [
+    re.compile(rf"\b(?P<slot>{nouns})\b(?:(?!\.\s)[^;:]){{0,80}}?\b(?P<neg>{_AUX}(?:\s+still)?\s*(?:{_NOT_YET}|{_UNKNOWN}))",
+               re.I)
+    for nouns in _SLOT_NOUNS.values()
+] + [
+    re.compile(rf"\b(?P<neg>no\s+(?:final\s+)?(?P<slot>{nouns})\s+(?:has|have)\s+(?:yet\s+)?been\s+"
+               rf"(?:set|announced|decided|fixed|agreed|named|disclosed))", re.I)
+    for nouns in _SLOT_NOUNS.values()
+]
+
+
+@dataclass
+class _Statement:
+    """A sentence saying a slot is not known yet."""
+
+    kind: str
+    sentence: Sentence
+    phrase: str
+
+
+def find_self_contradictions(story: Story, aligned: list[AlignedEvent],
+                             articles: list[AnalyzedArticle]) -> list[Conflict]:
+    """Within-article contradictions, plus the attributed disagreements single articles report."""
+    names = {e.id: e for e in story.entities}
+    main = _main_planned(aligned)
+    out: list[Conflict] = []
+    for article in articles:
+        for st in _undisclosed_statements(article):
+            for ev in _events_named(st.sentence.text, article, aligned) or ([main] if main else []):
+                conflict = _filled_vs_unknown(st, ev, article, event_label(ev, names))
+                if conflict:
+                    out.append(conflict)
+                    break
+        for ev in aligned:
+            out += _figures_in_article(ev, article, event_label(ev, names))
+    return out
+
+
+def _kind_of(slot: str) -> str:
+    slot = slot.lower()
+    for kind, nouns in _SLOT_NOUNS.items():
+        if re.fullmatch(nouns, slot):
+            return kind
+    return "other"
+
+
+def _undisclosed_statements(article: AnalyzedArticle) -> list[_Statement]:
+    found = []
+    sentences = article.sentences or [Sentence(0, len(article.article.text), article.article.text)]
+    for s in sentences:
+        for rx in _UNDISCLOSED:
+            m = rx.search(s.text)
+            if m:
+                found.append(_Statement(kind=_kind_of(m.group("slot")), sentence=s,
+                                        phrase=re.sub(r"\s+", " ", m.group("neg")).strip()))
+                break
+    return found
+
+
+def _main_planned(aligned: list[AlignedEvent]) -> AlignedEvent | None:
+    """The story's most reported planned event: what an unqualified 'the venue' usually means."""
+    planned = [ev for ev in aligned if ev.event.status == "planned"]
+    return max(planned, key=lambda ev: (len(ev.event.article_ids), len(ev.frames)), default=None)
+
+
+def _events_named(text: str, article: AnalyzedArticle, aligned: list[AlignedEvent]) -> list[AlignedEvent]:
+    """Events of this article whose type or trigger word the sentence uses ('the summit')."""
+    words = set(fold(text).split())
+    named = []
+    for ev in aligned:
+        refs = [r for r in ev.frames if r.article.id == article.id]
+        if not refs:
+            continue
+        cues = {ev.event.type.replace("_", " ")} | {fold(r.frame.trigger) for r in refs}
+        if any(c and set(c.split()) <= words for c in cues):
+            named.append(ev)
+    return sorted(named, key=lambda ev: -len(ev.frames))
+
+
+def _filled_vs_unknown(st: _Statement, ev: AlignedEvent, article: AnalyzedArticle, label: str) -> Conflict | None:
+    refs = [r for r in ev.frames if r.article.id == article.id
+            and not (r.frame.start <= st.sentence.start < r.frame.end)]
+    filled: dict[str, list[FrameRef]] = {}
+    for r in refs:
+        value = _slot_value(r, st.kind)
+        if value:
+            filled.setdefault(value, []).append(r)
+    if not filled:
+        return None
+    values = [ConflictValue(value=v, article_ids=[article.id], evidence=_evidence(rs)) for v, rs in filled.items()]
+    values.append(ConflictValue(value=st.phrase, article_ids=[article.id],
+                                evidence=[Evidence(article_id=article.id, sentence=st.sentence.text,
+                                                   start=st.sentence.start, end=st.sentence.end)]))
+    return make_conflict(st.kind, f"{_SLOT_SUBJECT.get(st.kind, st.kind)} of {label}", values, within_article=True)
+
+
+def _slot_value(ref: FrameRef, kind: str) -> str | None:
+    if kind == "place":
+        return ref.frame.place
+    if kind == "date":
+        return ref.frame.date if is_day(ref.interval) else None
+    if kind == "number" and ref.frame.quantities:
+        return ref.frame.quantities[0].text
+    return None
+
+
+def _evidence(refs: list[FrameRef]) -> list[Evidence]:
+    seen: dict[int, Evidence] = {}
+    for r in refs:
+        seen.setdefault(r.frame.start, evidence_of(r))
+    return list(seen.values())
+
+
+@dataclass
+class _Figure:
+    ref: FrameRef
+    quantity: Quantity
+    source: str | None
+
+
+def _figures_in_article(ev: AlignedEvent, article: AnalyzedArticle, label: str) -> list[Conflict]:
+    """Two incompatible figures for one slot of one event in one article."""
+    by_slot: dict[str, list[_Figure]] = {}
+    for r in ev.frames:
+        if r.article.id != article.id:
+            continue
+        for q in r.frame.quantities:
+            by_slot.setdefault(count_slot(r, q), []).append(_Figure(r, q, _source_of(article, r, q)))
+    out = []
+    for slot, figs in by_slot.items():
+        for i, a in enumerate(figs):
+            clash = [b for b in figs[i + 1:] if not numbers_compatible(a.quantity, b.quantity)]
+            for b in clash:
+                conflict = _figure_conflict(a, b, f"{slot} of {label}")
+                if conflict:
+                    out.append(conflict)
+                    break
+            if clash:
+                break
+    return out
+
+
+def _figure_conflict(a: _Figure, b: _Figure, subject: str) -> Conflict | None:
+    values = [ConflictValue(value=f.quantity.text, article_ids=[f.ref.article.id], evidence=[evidence_of(f.ref)],
+                            attributed_to=f.source) for f in (a, b)]
+    if a.source and b.source and source_key(a.source) != source_key(b.source):
+        return make_conflict("number", subject, values, resolution="attributed")
+    same_sentence = a.ref.frame.start == b.ref.frame.start
+    if same_sentence or (a.ref.frame.place and b.ref.frame.place and fold(a.ref.frame.place) != fold(b.ref.frame.place)):
+        return None  # a range, a breakdown, or two places: not one slot said twice
+    if UPDATE_CUE.search(b.ref.frame.sentence) or UPDATE_CUE.search(a.ref.frame.sentence):
+        return None  # the article itself tells how the figure moved
+    return make_conflict("number", subject, values, within_article=True)
+
+
+def _source_of(article: AnalyzedArticle, ref: FrameRef, q: Quantity) -> str | None:
+    """The source nearest the figure in its sentence ('organisers said 50,000, police 12,000')."""
+    cues: list[Attribution] = [a for a in article.attributions
+                               if ref.frame.start <= a.start and a.end <= ref.frame.end]
+    if len(cues) < 2:
+        return ref.frame.attributed_to or (cues[0].source if cues else None)
+    return min(cues, key=lambda a: abs(a.cue_start - q.start)).source
