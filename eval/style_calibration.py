@@ -1,10 +1,12 @@
-"""Where real news and the seeds fall on the machine-written-style score.
+"""Where real news and the seeds fall on the machine-written-style score, and which flags real news gets.
 
 Usage: .venv/bin/python eval/style_calibration.py [CORPORA_DIR]
 
 Real reports (BASIL's 210 articles, ECB+'s documents) should all stay below
 ``STYLE_THRESHOLD``; prints their score distribution, the highest-scoring
-ones with their features, and every seed article's score.
+ones with their features, every seed article's score, and every flag
+``flag_articles`` raises on the real reports (each alone in its story;
+the goal is none).
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ import re
 import sys
 from pathlib import Path
 
+from newsprism.crosscheck.flags import flag_articles
 from newsprism.crosscheck.style import STYLE_THRESHOLD, score_style
 from newsprism.ingest import ingest_inputs
-from newsprism.model import AnalyzedArticle, Article
+from newsprism.model import AnalyzedArticle, Article, Story
 
 
 def _basil(corpora: Path):
@@ -41,9 +44,12 @@ def main() -> None:
     default = Path(os.environ.get("NEWSPRISM_CORPORA", Path(__file__).resolve().parents[2] / "shared" / "corpora"))
     corpora = Path(sys.argv[1]) if len(sys.argv) > 1 else default
     scored = []
+    flags = []
     for name, text in [*_basil(corpora), *_ecbplus(corpora)]:
-        s = score_style(AnalyzedArticle(article=Article(id=name, source=name, text=text)))
+        analyzed = AnalyzedArticle(article=Article(id=name, source=name, text=text))
+        s = score_style(analyzed)
         scored.append((s.points, name, s))
+        flags += flag_articles(Story(id="s", title="", article_ids=[name]), [analyzed], [], [])
     scored.sort(reverse=True)
     points = [p for p, _, _ in scored]
     over = sum(1 for p in points if p >= STYLE_THRESHOLD)
@@ -51,6 +57,9 @@ def main() -> None:
           f"max {points[0]:.2f}; share with 0 points {sum(1 for p in points if p == 0) / len(points):.2f}")
     for p, name, s in scored[:5]:
         print(f"  {p:.2f} {name}: " + "; ".join(f.detail for f in s.features))
+    print(f"flags on real news: {len(flags)}")
+    for f in flags[:10]:
+        print(f"  {f.article_id} {f.kind}: {f.detail}")
     print("seeds:")
     for item in ingest_inputs([str(corpora / "seeds")]):
         if isinstance(item, Article):
