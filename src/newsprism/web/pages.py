@@ -1,0 +1,139 @@
+"""The HTML pages: story list, story, article with highlighted evidence, ingest, job, API docs.
+
+Pages are rendered on the server from the stored report (Jinja2 with
+autoescape, so every article string is shown as text) and cached until the
+store changes; the little JavaScript there is only toggles highlights and
+polls a running job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from newsprism.web.api import IsoDate, Sort, submit_ingest
+from newsprism.web.evidence import article_findings, finding_ids, segment_text
+from newsprism.web.security import ARTICLE_ID, JOB_ID, STORY_ID, checked_id
+
+router = APIRouter(include_in_schema=False)
+
+_SORT_LABELS = {"coverage": "most coverage", "recent": "most recent", "oldest": "oldest",
+                "conflicts": "most conflicts", "flags": "most red flags", "title": "title"}
+
+
+async def cached_page(request: Request, key: Any, make: Callable[[], str | None]) -> HTMLResponse:
+    """Answer with the page ``make()`` renders, rendered once per store change; 404 if it is None."""
+    cache = request.app.state.web.reader.cache
+    html = cache.get(("page", key))
+    if html is None:
+        html = await run_in_threadpool(cache.compute, ("page", key), make)
+    if html is None:
+        raise HTTPException(404, f"not found: {key[1] if isinstance(key, tuple) else key}")
+    return HTMLResponse(html)
+
+
+def _render(request: Request, template: str, **context: Any) -> str:
+    return request.app.state.web.templates.get_template(template).render(**context)
+
+
+@router.get("/", response_class=HTMLResponse)
+async def story_list(request: Request, q: str | None = None, outlet: str | None = None,
+                     date_from: IsoDate = None, date_to: IsoDate = None, sort: Sort = "coverage") -> HTMLResponse:
+    reader = request.app.state.web.reader
+
+    def make() -> str:
+        stories = reader.summaries(query=q or None, outlet=outlet or None, date_from=date_from, date_to=date_to,
+                                   sort=sort)
+        return _render(request, "stories.html", stories=stories, outlets=reader.outlets(), sorts=_SORT_LABELS,
+                       q=q or "", outlet=outlet or "", date_from=date_from or "", date_to=date_to or "", sort=sort)
+    return await cached_page(request, ("list", q, outlet, date_from, date_to, sort), make)
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+async def story_page(request: Request, story_id: str) -> HTMLResponse:
+    checked_id(story_id, STORY_ID, "story")
+    reader = request.app.state.web.reader
+
+    def make() -> str | None:
+        report = reader.story_report(story_id)
+        if report is None or not report["stories"]:
+            return None
+        story = report["stories"][0]
+        articles = {a["id"]: a for a in report["articles"]}
+        entities = {e["id"]: e for e in story.get("entities", [])}
+        events = {e["id"]: e for e in story.get("events", [])}
+        return _render(request, "story.html", story=story, articles=articles, entities=entities, events=events,
+                       ids=finding_ids(story))
+    return await cached_page(request, ("story", story_id), make)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+async def article_page(request: Request, article_id: str,
+                       story: Annotated[str | None, Query(pattern=STORY_ID.pattern)] = None,
+                       finding: Annotated[str | None, Query(pattern=r"^[a-z]{1,2}-[0-9a-f]{1,40}$")] = None,
+                       ) -> HTMLResponse:
+    """The article's text with every cited span highlighted; ``finding`` marks one finding's spans active."""
+    checked_id(article_id, ARTICLE_ID, "article")
+    reader = request.app.state.web.reader
+
+    def make() -> str | None:
+        art = reader.article(article_id)
+        text = art.text if art is not None else reader.article_text(article_id)
+        if text is None:
+            return None
+        story_ids = [story] if story else reader.stories_of_article(article_id)
+        findings, stories, meta = [], [], {}
+        for sid in story_ids:
+            rep = reader.story_report(sid)
+            if rep is None or not rep["stories"]:
+                continue
+            stories.append(rep["stories"][0])
+            findings += article_findings(rep["stories"][0], article_id)
+            meta = next((a for a in rep["articles"] if a["id"] == article_id), meta)
+        return _render(request, "article.html", article=art, meta=meta, article_id=article_id,
+                       segments=segment_text(text, findings), findings=findings, stories=stories,
+                       active=finding or "")
+    return await cached_page(request, ("article", article_id, story, finding), make)
+
+
+@router.get("/ingest", response_class=HTMLResponse)
+async def ingest_page(request: Request) -> HTMLResponse:
+    return HTMLResponse(_render(request, "ingest.html", error=None, urls=""))
+
+
+@router.post("/ingest", response_class=HTMLResponse)
+async def ingest_form(request: Request, files: Annotated[list[UploadFile], File()] = [],  # noqa: B006
+                      urls: Annotated[str, Form()] = "",
+                      token: Annotated[str | None, Form()] = None) -> Response:
+    """Queue the job and send the browser to its progress page; show the form again with the error if refused."""
+    try:
+        job = await submit_ingest(request, files, [urls], token)
+    except HTTPException as exc:
+        html = _render(request, "ingest.html", error=str(exc.detail), urls=urls)
+        return HTMLResponse(html, status_code=exc.status_code)
+    return RedirectResponse(f"/jobs/{job['id']}", status_code=303)
+
+
+@router.get("/jobs/{job_id}", response_class=HTMLResponse)
+async def job_page(request: Request, job_id: str) -> HTMLResponse:
+    checked_id(job_id, JOB_ID, "job")
+    jobs = request.app.state.web.jobs
+    job = jobs.get(job_id) if jobs is not None else None
+    if job is None:
+        raise HTTPException(404, f"no job with id {job_id!r}")
+    return HTMLResponse(_render(request, "job.html", job=job.to_dict()))
+
+
+@router.get("/docs", response_class=HTMLResponse)
+async def api_docs(request: Request) -> HTMLResponse:
+    """The API's endpoints from its OpenAPI schema, as a plain page (Swagger UI would need a CDN)."""
+    schema = request.app.openapi()
+    endpoints = [{"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                  "description": op.get("description", ""),
+                  "params": [p["name"] for p in op.get("parameters", [])]}
+                 for path, ops in schema.get("paths", {}).items() for method, op in ops.items()]
+    return HTMLResponse(_render(request, "docs.html", endpoints=endpoints))
