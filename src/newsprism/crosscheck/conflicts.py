@@ -44,8 +44,14 @@ UPDATE_CUE = re.compile(r"\b(?:rose|risen|rising|climbed|jumped|increased|grew|r
                          r"has reached|reached|climbing)\b", re.I)
 
 # What a count is of, read from the words right after the figure or the sentence's toll nouns.
-_TOLL = re.compile(r"\b(?:death toll|toll|killed|dead|deaths|died)\b", re.I)
-_INJURED = re.compile(r"\b(?:injured|wounded|hurt)\b", re.I)
+_COUNT_KINDS = [
+    ("death toll", re.compile(r"\b(?:death toll|toll|killed|dead|deaths|died|fatalities)\b", re.I)),
+    ("number of injured", re.compile(r"\b(?:injured|wounded|hurt)\b", re.I)),
+    ("number of arrests", re.compile(r"\b(?:arrested|detained|arrests|detentions)\b", re.I)),
+]
+# Words after a figure that are not what it counts ("12,000 took part", "40 were").
+_NOT_A_NOUN = frozenset({"were", "was", "are", "is", "have", "had", "has", "took", "of", "in", "on", "at", "and",
+                         "or", "to", "more", "from", "by", "who", "which", "that"})
 
 
 @dataclass
@@ -190,13 +196,16 @@ def _mentions_other(groups: list[list[_Value]]) -> bool:
 
 def _number_conflicts(ev: AlignedEvent, label: str) -> list[Conflict]:
     by_slot: dict[str, list[_Value]] = {}
+    names: dict[str, str] = {}
     for r in ev.frames:
         for q in r.frame.quantities:
-            slot = count_slot(r, q)
-            by_slot.setdefault(slot, []).append(
+            key, name = count_slot(r, q)
+            names.setdefault(key, name)
+            by_slot.setdefault(key, []).append(
                 _Value(text=q.text, ref=r, quantity=q, attributed_to=r.frame.attributed_to))
     out = []
-    for slot, values in by_slot.items():
+    for key, values in by_slot.items():
+        slot = names[key]
         # two figures for one slot inside one article are for the within-article check
         groups = _group_values(values, lambda a, b: numbers_compatible(a.quantity, b.quantity))
         if len(groups) < 2 or not _spans_articles(groups):
@@ -208,21 +217,21 @@ def _number_conflicts(ev: AlignedEvent, label: str) -> list[Conflict]:
     return out
 
 
-def count_slot(ref: FrameRef, q: Quantity) -> str:
-    """A readable name for what a figure counts: 'death toll', 'number of people', 'duration'."""
+def count_slot(ref: FrameRef, q: Quantity) -> tuple[str, str]:
+    """What a figure counts, as (comparison key, readable name): ('death toll', 'death toll')."""
     after = ref.article.article.text[q.end:q.end + 40]
     if q.unit in ("hour", "minute", "day", "week"):
-        return "duration"
-    if q.unit in ("USD", "EUR", "GBP", "currency") or (q.unit or "").isupper():
-        return "amount"
+        return "duration", "duration"
     if q.unit == "percent":
-        return "percentage"
-    if _TOLL.search(after) or _TOLL.search(ref.frame.trigger):
-        return "death toll"
-    if _INJURED.search(after):
-        return "number of injured"
-    noun = re.match(r"\s*([A-Za-z]+)", after)
-    return f"number of {noun.group(1).lower()}" if noun and q.unit in (None, "person") else f"number ({q.unit or 'count'})"
+        return "percentage", "percentage"
+    if q.unit and q.unit not in ("person", "people"):
+        return q.unit, "amount" if q.unit.isupper() else f"number of {q.unit}s"
+    for key, rx in _COUNT_KINDS:
+        if rx.search(after) or rx.search(ref.frame.trigger):
+            return key, key
+    word = re.match(r"\s*([a-z]+)", after)
+    noun = word.group(1) if word and word.group(1) not in _NOT_A_NOUN and not word.group(1).endswith("ed") else None
+    return "count", f"number of {noun}" if noun else "number of people"
 
 
 def _is_update(groups: list[list[_Value]]) -> bool:

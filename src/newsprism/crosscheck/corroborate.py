@@ -42,7 +42,7 @@ def corroborate(aligned: list[AlignedEvent], articles: list[AnalyzedArticle]) ->
                 relay = relays.setdefault(origin.key, {"source": origin.source, "article_ids": [], "chains": []})
                 if aid not in relay["article_ids"]:
                     relay["article_ids"].append(aid)
-                if origin.chain and origin.chain not in relay["chains"]:
+                if len(origin.chain) > 1 and origin.chain not in relay["chains"]:
                     relay["chains"].append(origin.chain)
         ev.event.independent_sources = len(origins)
         ev.event.relays = sorted(relays.values(), key=lambda r: (-len(r["article_ids"]), r["source"]))

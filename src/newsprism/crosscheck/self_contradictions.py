@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsprism.crosscheck.align import AlignedEvent, FrameRef
+from newsprism.crosscheck.align import TYPE_FAMILIES, AlignedEvent, FrameRef
 from newsprism.crosscheck.conflicts import UPDATE_CUE, count_slot, evidence_of, event_label, make_conflict
 from newsprism.crosscheck.values import fold, is_day, numbers_compatible, source_key
 from newsprism.model import AnalyzedArticle, Attribution, Conflict, ConflictValue, Evidence, Quantity, Sentence, Story
@@ -52,6 +52,7 @@ class _Statement:
     kind: str
     sentence: Sentence
     phrase: str
+    qualifier: str  # what the slot noun is "of" or "for", when the sentence says it
 
 
 def find_self_contradictions(story: Story, aligned: list[AlignedEvent],
@@ -62,7 +63,10 @@ def find_self_contradictions(story: Story, aligned: list[AlignedEvent],
     out: list[Conflict] = []
     for article in articles:
         for st in _undisclosed_statements(article):
-            for ev in _events_named(st.sentence.text, article, aligned) or ([main] if main else []):
+            named = _events_named(st.sentence.text, article, aligned)
+            if not named and main and _may_mean(st, main):
+                named = [main]
+            for ev in named:
                 conflict = _filled_vs_unknown(st, ev, article, event_label(ev, names))
                 if conflict:
                     out.append(conflict)
@@ -87,8 +91,11 @@ def _undisclosed_statements(article: AnalyzedArticle) -> list[_Statement]:
         for rx in _UNDISCLOSED:
             m = rx.search(s.text)
             if m:
+                gap = s.text[m.end("slot"):m.start("neg")] if m.end("slot") <= m.start("neg") else ""
+                qualifier = re.match(r"\s*(?:of|for)\s+(.+)", gap)
                 found.append(_Statement(kind=_kind_of(m.group("slot")), sentence=s,
-                                        phrase=re.sub(r"\s+", " ", m.group("neg")).strip()))
+                                        phrase=re.sub(r"\s+", " ", m.group("neg")).strip(),
+                                        qualifier=qualifier.group(1) if qualifier else ""))
                 break
     return found
 
@@ -97,6 +104,17 @@ def _main_planned(aligned: list[AlignedEvent]) -> AlignedEvent | None:
     """The story's most reported planned event: what an unqualified 'the venue' usually means."""
     planned = [ev for ev in aligned if ev.event.status == "planned"]
     return max(planned, key=lambda ev: (len(ev.event.article_ids), len(ev.frames)), default=None)
+
+
+def _may_mean(st: _Statement, ev: AlignedEvent) -> bool:
+    """'The venue has not been announced' may mean the main event; 'the venue for the fair' may not."""
+    if not st.qualifier:
+        return True
+    words = set(fold(st.qualifier).split())
+    fams = TYPE_FAMILIES.get(ev.event.type, frozenset())
+    kin = {t for t, f in TYPE_FAMILIES.items() if f & fams}  # "the meeting" may name a summit
+    cues = {t.replace("_", " ") for t in kin | {ev.event.type}} | {fold(r.frame.trigger) for r in ev.frames}
+    return any(c and set(c.split()) <= words for c in cues)
 
 
 def _events_named(text: str, article: AnalyzedArticle, aligned: list[AlignedEvent]) -> list[AlignedEvent]:
@@ -157,13 +175,17 @@ class _Figure:
 def _figures_in_article(ev: AlignedEvent, article: AnalyzedArticle, label: str) -> list[Conflict]:
     """Two incompatible figures for one slot of one event in one article."""
     by_slot: dict[str, list[_Figure]] = {}
+    names: dict[str, str] = {}
     for r in ev.frames:
         if r.article.id != article.id:
             continue
         for q in r.frame.quantities:
-            by_slot.setdefault(count_slot(r, q), []).append(_Figure(r, q, _source_of(article, r, q)))
+            key, name = count_slot(r, q)
+            names.setdefault(key, name)
+            by_slot.setdefault(key, []).append(_Figure(r, q, _source_of(article, r, q)))
     out = []
-    for slot, figs in by_slot.items():
+    for key, figs in by_slot.items():
+        slot = names[key]
         for i, a in enumerate(figs):
             clash = [b for b in figs[i + 1:] if not numbers_compatible(a.quantity, b.quantity)]
             for b in clash:

@@ -1,0 +1,57 @@
+"""Attributions per article and the story's graph of who cites whom."""
+
+from __future__ import annotations
+
+from story_builder import article, attribution, entity
+
+from newsprism.crosscheck.attribution_graph import attribution_graph, collect_attributions
+from newsprism.model import CrossCheck
+
+
+def _articles():
+    a = article("a-one", "The ministry said the border crossing at Velm would reopen. Trade groups welcomed "
+                "the decision, according to Radio Kessel, citing the ministry.", outlet="Velm Courier")
+    attribution(a, "border crossing", "The ministry", "said")
+    attribution(a, "border crossing", "The ministry", "said")  # found twice by two cues: listed once
+    attribution(a, "Trade groups", "Radio Kessel", "according to", chain=["Radio Kessel", "the ministry"])
+    b = article("a-two", "He said the crossing would reopen on Monday. Radio Kessel reported long queues.",
+                outlet="Eastern Ledger")
+    minister = entity(b, "e1", "Anton Marek")
+    he = attribution(b, "He said", "He", "said")
+    he.source_entity = minister
+    attribution(b, "queues", "Radio Kessel", "reported")
+    c = article("a-three", "She said nothing had been decided.", outlet="Lake Post")
+    attribution(c, "She said", "She", "said")
+    return [a, b, c]
+
+
+def test_collect_attributions_one_per_article_source_and_span():
+    found = collect_attributions(_articles())
+    pairs = [(x.article_id, x.source) for x in found]
+    assert pairs == [("a-one", "The ministry"), ("a-one", "Radio Kessel"), ("a-two", "Anton Marek"),
+                     ("a-two", "Radio Kessel")]
+    relay = found[1]
+    assert relay.chain == ["the ministry"]
+    assert relay.sentence.startswith("Trade groups") and relay.end > relay.start
+
+
+def test_collect_attributions_drops_unresolved_pronoun_sources():
+    assert all(x.article_id != "a-three" for x in collect_attributions(_articles()))
+
+
+def test_attribution_graph_links_articles_sources_and_upstream():
+    arts = _articles()
+    graph = attribution_graph(CrossCheck(attributions=collect_attributions(arts)), arts)
+    nodes = {n["id"]: n for n in graph["nodes"]}
+    assert nodes["a-one"]["kind"] == "article" and nodes["a-one"]["label"] == "Velm Courier"
+    assert nodes["src:radiokessel"]["article_ids"] == ["a-one", "a-two"]
+    edges = {(e["from"], e["to"], e["kind"]) for e in graph["edges"]}
+    assert ("a-one", "src:ministry", "cites") in edges
+    assert ("a-two", "src:radiokessel", "cites") in edges
+    # "the ministry" and "The ministry" are one node that Radio Kessel relays
+    assert ("src:radiokessel", "src:ministry", "relays") in edges
+    assert sum(1 for n in graph["nodes"] if n["kind"] == "source") == 3
+
+
+def test_attribution_graph_of_an_empty_check_is_empty():
+    assert attribution_graph(CrossCheck()) == {"nodes": [], "edges": []}
