@@ -41,18 +41,7 @@ class Segment:
     findings: list[str] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
     anchors: list[str] = field(default_factory=list)
-
-
-def finding_ids(story: dict[str, Any]) -> dict[str, list[str]]:
-    """The anchor id of every finding of ``story``, per section, in report order."""
-    return {
-        "events": [e["id"] for e in story.get("events", [])],
-        "conflicts": [c["id"] for c in story.get("conflicts", [])],
-        "framing": [f"fr-{i}" for i, _ in enumerate(story.get("framing", []))],
-        "flags": [f"fl-{i}" for i, _ in enumerate(story.get("flags", []))],
-        "attributions": [f"at-{i}" for i, _ in enumerate(story.get("attributions", []))],
-        "summary": [f"su-{i}" for i, _ in enumerate(story.get("summary", []))],
-    }
+    active: bool = False
 
 
 def article_findings(story: dict[str, Any], article_id: str) -> list[Finding]:
@@ -86,8 +75,13 @@ def article_findings(story: dict[str, Any], article_id: str) -> list[Finding]:
     return found
 
 
-def segment_text(text: str, findings: list[Finding]) -> list[Segment]:
+def segment_text(text: str, findings: list[Finding], *, active_finding: str | None = None,
+                 active_span: tuple[int, int] | None = None) -> list[Segment]:
     """Cut ``text`` at every span boundary; each piece knows which findings cover it.
+
+    Pieces covered by ``active_finding`` or inside ``active_span`` (the
+    evidence the reader clicked) are marked active; ``active_span`` is also
+    a cut, so it is highlighted even when no finding of this story cites it.
 
     Spans may overlap (an event and a conflict citing the same sentence), so
     the text is cut at every boundary rather than nested; spans outside the
@@ -96,7 +90,8 @@ def segment_text(text: str, findings: list[Finding]) -> list[Segment]:
     n = len(text)
     spans = [(max(0, s), min(n, e), f) for f in findings for s, e in f.spans]
     spans = [(s, e, f) for s, e, f in spans if e > s]
-    cuts = sorted({0, n, *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    extra = [max(0, min(n, x)) for x in active_span] if active_span else []
+    cuts = sorted({0, n, *extra, *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
     segments = []
     anchored: set[str] = set()
     for a, b in zip(cuts, cuts[1:], strict=False):
@@ -105,5 +100,8 @@ def segment_text(text: str, findings: list[Finding]) -> list[Segment]:
         kinds = list(dict.fromkeys(f.kind for f in covering))
         anchors = [i for i in ids if i not in anchored]
         anchored.update(anchors)
-        segments.append(Segment(text[a:b], a, ids, kinds, anchors))
+        in_span = active_span is not None and active_span[0] <= a and b <= active_span[1]
+        if in_span and a == active_span[0]:
+            anchors.append(str(a))
+        segments.append(Segment(text[a:b], a, ids, kinds, anchors, in_span or active_finding in ids))
     return segments

@@ -13,10 +13,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
+from newsprism.report.html import REPORT_CSS, REPORT_JS, render_story_section
+
 from newsprism.web.api import IsoDate, Sort, submit_ingest
-from newsprism.web.evidence import article_findings, finding_ids, segment_text
+from newsprism.web.evidence import article_findings, segment_text
 from newsprism.web.security import ARTICLE_ID, JOB_ID, STORY_ID, checked_id
 
 router = APIRouter(include_in_schema=False)
@@ -59,15 +62,18 @@ async def story_page(request: Request, story_id: str) -> HTMLResponse:
     reader = request.app.state.web.reader
 
     def make() -> str | None:
-        report = reader.story_report(story_id)
-        if report is None or not report["stories"]:
+        report = reader.story_report_object(story_id)
+        if report is None or not report.stories:
             return None
-        story = report["stories"][0]
-        articles = {a["id"]: a for a in report["articles"]}
-        entities = {e["id"]: e for e in story.get("entities", [])}
-        events = {e["id"]: e for e in story.get("events", [])}
-        return _render(request, "story.html", story=story, articles=articles, entities=entities, events=events,
-                       ids=finding_ids(story))
+
+        def article_link(article_id: str, start: int | None, end: int | None) -> str:
+            span = f"&span={start}-{end}#f-{start}" if start is not None and end is not None else ""
+            return f"/articles/{article_id}?story={story_id}{span}"
+
+        # render_story_section escapes every article string itself (see report/html.py).
+        section = Markup(render_story_section(report, story_id, article_link=article_link, include_texts=False))
+        return _render(request, "story.html", story=report.stories[0], section=section,
+                       articles={a.id: a for a in report.articles})
     return await cached_page(request, ("story", story_id), make)
 
 
@@ -75,8 +81,14 @@ async def story_page(request: Request, story_id: str) -> HTMLResponse:
 async def article_page(request: Request, article_id: str,
                        story: Annotated[str | None, Query(pattern=STORY_ID.pattern)] = None,
                        finding: Annotated[str | None, Query(pattern=r"^[a-z]{1,2}-[0-9a-f]{1,40}$")] = None,
+                       span: Annotated[str | None, Query(pattern=r"^\d{1,9}-\d{1,9}$")] = None,
                        ) -> HTMLResponse:
-    """The article's text with every cited span highlighted; ``finding`` marks one finding's spans active."""
+    """The article's text with every cited span highlighted.
+
+    ``finding`` (a finding id) or ``span`` (``START-END``, as the story page's
+    citations give it) marks those characters active, so the reader lands on
+    exactly the evidence they clicked.
+    """
     checked_id(article_id, ARTICLE_ID, "article")
     reader = request.app.state.web.reader
 
@@ -94,10 +106,17 @@ async def article_page(request: Request, article_id: str,
             stories.append(rep["stories"][0])
             findings += article_findings(rep["stories"][0], article_id)
             meta = next((a for a in rep["articles"] if a["id"] == article_id), meta)
+        segments = segment_text(text, findings, active_finding=finding, active_span=_span(span))
         return _render(request, "article.html", article=art, meta=meta, article_id=article_id,
-                       segments=segment_text(text, findings), findings=findings, stories=stories,
-                       active=finding or "")
-    return await cached_page(request, ("article", article_id, story, finding), make)
+                       segments=segments, findings=findings, stories=stories, active=finding or "")
+    return await cached_page(request, ("article", article_id, story, finding, span), make)
+
+
+def _span(value: str | None) -> tuple[int, int] | None:
+    if not value:
+        return None
+    start, end = (int(x) for x in value.split("-"))
+    return (start, end) if end > start else None
 
 
 @router.get("/ingest", response_class=HTMLResponse)
@@ -126,6 +145,18 @@ async def job_page(request: Request, job_id: str) -> HTMLResponse:
     if job is None:
         raise HTTPException(404, f"no job with id {job_id!r}")
     return HTMLResponse(_render(request, "job.html", job=job.to_dict()))
+
+
+@router.get("/assets/report.css")
+async def report_css() -> Response:
+    """The HTML report's stylesheet, served as a file because the CSP allows no inline style."""
+    return Response(REPORT_CSS, media_type="text/css", headers={"Cache-Control": "public, max-age=3600"})
+
+
+@router.get("/assets/report.js")
+async def report_js() -> Response:
+    """The HTML report's script, served as a file because the CSP allows no inline script."""
+    return Response(REPORT_JS, media_type="text/javascript", headers={"Cache-Control": "public, max-age=3600"})
 
 
 @router.get("/docs", response_class=HTMLResponse)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsprism.model import SCHEMA_VERSION, Article
+from newsprism.model import SCHEMA_VERSION, Article, Report, from_plain
 from newsprism.store import Store
 from newsprism.web.cache import PageCache, StoreStamp
 
@@ -42,6 +42,17 @@ class StoreReader:
     def story_report(self, story_id: str) -> dict[str, Any] | None:
         """The contract report of one story, or None if no such story is stored."""
         return self.cache.compute(("story", story_id), lambda: self.store.story_report(story_id))
+
+    def story_report_object(self, story_id: str) -> Report | None:
+        """The story's report as a ``Report`` with its article texts, what the report renderers take."""
+        def make() -> Report | None:
+            data = self.story_report(story_id)
+            if data is None:
+                return None
+            report = from_plain(Report, data)
+            report.texts = self.store.article_texts([a.id for a in report.articles])
+            return report
+        return self.cache.compute(("story-object", story_id), make)
 
     def article(self, article_id: str) -> Article | None:
         return self.cache.compute(("article", article_id), lambda: self.store.get_article(article_id))
