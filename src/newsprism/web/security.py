@@ -45,10 +45,6 @@ ARTICLE_ID = re.compile(r"^a-[0-9a-f]{6,40}$")
 JOB_ID = re.compile(r"^j-[0-9a-f]{8,32}$")
 
 
-class BodyTooLarge(Exception):
-    """Raised inside the app when a streamed body passes MAX_BODY_BYTES."""
-
-
 class SecurityMiddleware:
     """Add the security headers to every response and refuse bodies over ``max_body`` with 413.
 
@@ -69,29 +65,42 @@ class SecurityMiddleware:
             await _send_too_large(send, self.max_body)
             return
         seen = 0
-        started = False
+        too_large = False
+        answered = False
 
         async def counted_receive() -> Message:
-            nonlocal seen
+            # Past the limit the app sees the client go away (it stops reading);
+            # whatever it answers then is replaced by the 413 below.
+            nonlocal seen, too_large
+            if too_large:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_body:
-                    raise BodyTooLarge
+                    too_large = True
+                    return {"type": "http.disconnect"}
             return message
 
-        async def with_headers(message: Message) -> None:
-            nonlocal started
+        async def guarded_send(message: Message) -> None:
+            nonlocal answered
+            if too_large:
+                if not answered:
+                    answered = True
+                    await _send_too_large(send, self.max_body)
+                return
             if message["type"] == "http.response.start":
-                started = True
+                answered = True
                 message["headers"] = [*message.get("headers", []), *_HEADERS]
             await send(message)
 
         try:
-            await self.app(scope, counted_receive, with_headers)
-        except BodyTooLarge:
-            if not started:
-                await _send_too_large(send, self.max_body)
+            await self.app(scope, counted_receive, guarded_send)
+        except Exception:
+            if not too_large:
+                raise
+        if too_large and not answered:
+            await _send_too_large(send, self.max_body)
 
 
 def _content_length(scope: Scope) -> int | None:
