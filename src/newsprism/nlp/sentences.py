@@ -1,0 +1,27 @@
+"""Sentences with offsets into Article.text."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsprism.model import Sentence
+
+
+def extract_sentences(doc: Doc, *, end: int | None = None) -> list[Sentence]:
+    """Return the parser's sentences that start before ``end``, trimmed of surrounding whitespace.
+
+    Offsets are those of ``doc.text`` (the article text), so a sentence can be
+    highlighted as is; blank "sentences" (paragraph breaks) are dropped.
+    """
+    limit = len(doc.text) if end is None else end
+    out: list[Sentence] = []
+    for sent in doc.sents:
+        if sent.start_char >= limit:
+            break
+        raw = doc.text[sent.start_char:min(sent.end_char, limit)]
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start = sent.start_char + (len(raw) - len(raw.lstrip()))
+        out.append(Sentence(start=start, end=start + len(stripped), text=stripped))
+    return out
