@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from webfixtures import build_fixture_report, write_fixture_store
+from webfixtures import build_fixture_report, running_server, write_fixture_store
 
 from newsprism.model import Report
 
@@ -30,3 +31,10 @@ def client(fixture_db: Path):
 
     with TestClient(create_app(str(fixture_db), read_only=True)) as c:
         yield c
+
+
+@pytest.fixture(scope="session")
+def live_server(fixture_db: Path) -> Iterator[str]:
+    """``newsprism serve --read-only`` over the fixture store, for tests over real HTTP."""
+    with running_server(fixture_db, "--read-only") as base:
+        yield base
