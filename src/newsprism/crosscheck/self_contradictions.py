@@ -60,10 +60,15 @@ def find_self_contradictions(story: Story, aligned: list[AlignedEvent],
     """Within-article contradictions, plus the attributed disagreements single articles report."""
     names = {e.id: e for e in story.entities}
     main = _main_planned(aligned)
+    by_article: dict[str, list[AlignedEvent]] = {}
+    for ev in aligned:
+        for aid in dict.fromkeys(r.article.id for r in ev.frames):
+            by_article.setdefault(aid, []).append(ev)
     out: list[Conflict] = []
     for article in articles:
+        mine = by_article.get(article.id, [])
         for st in _undisclosed_statements(article):
-            named = _events_named(st.sentence.text, article, aligned)
+            named = _events_named(st.sentence.text, article, mine)
             if not named and main and _may_mean(st, main):
                 named = [main]
             for ev in named:
@@ -71,7 +76,7 @@ def find_self_contradictions(story: Story, aligned: list[AlignedEvent],
                 if conflict:
                     out.append(conflict)
                     break
-        for ev in aligned:
+        for ev in mine:
             out += _figures_in_article(ev, article, event_label(ev, names))
     return out
 
