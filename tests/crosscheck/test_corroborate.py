@@ -85,3 +85,25 @@ def test_corroborate_outlet_cited_by_others_counts_once():
     corroborate(aligned, arts)
     assert aligned[0].event.independent_sources == 1
     assert aligned[0].event.relays[0]["article_ids"] == ["a-relay"]
+
+
+def test_corroborate_sentence_with_two_sources_counts_the_outer_relay():
+    """'ODT reported, citing the premier's office, that ...': the office is the origin, ODT relays it."""
+    a = article("a-one", "ODT reported, citing the premier's office, that Vale visited Mirek on Monday.",
+                outlet="Northern Post")
+    v, m = entity(a, "e1", "Vale"), entity(a, "e2", "Mirek")
+    frame(a, "visited", "visit", "visited", actors=[v], targets=[m], date="2031-09-01")
+    attribution(a, "visited", "the premier's office", "citing")
+    attribution(a, "visited", "ODT", "reported", chain=["ODT", "the premier's office"])
+    b = article("a-two", "The premier's office said Vale visited Mirek on Monday.", outlet="Lakeside News")
+    bv, bm = entity(b, "e1", "Vale"), entity(b, "e2", "Mirek")
+    frame(b, "visited", "visit", "visited", actors=[bv], targets=[bm], date="2031-09-01",
+          attributed_to="The premier's office")
+    attribution(b, "visited", "The premier's office", "said")
+    arts = [a, b]
+    aligned = align_events(story(arts, {"Vale": [v, bv], "Mirek": [m, bm]}), arts)
+    corroborate(aligned, arts)
+    ev = aligned[0].event
+    assert ev.independent_sources == 1
+    assert ev.relays[0]["article_ids"] == ["a-one", "a-two"]
+    assert ev.relays[0]["chains"] == [["ODT", "the premier's office"]]

@@ -82,18 +82,20 @@ def _own_origin(article: AnalyzedArticle, by_id: dict[str, AnalyzedArticle]) -> 
 
 
 def _chain(article: AnalyzedArticle, ref: FrameRef) -> list[str]:
-    """The frame's sources, nearest first: its attribution's chain, or its ``attributed_to`` alone."""
+    """The frame's sources, nearest first: its sentence's attribution chain, or its ``attributed_to`` alone."""
     att = _covering_attribution(article.attributions, ref)
-    if att is not None and (ref.frame.attributed_to is None
-                            or source_key(att.source) == source_key(ref.frame.attributed_to)):
-        chain = [att.source] + [c for c in att.chain if source_key(c) != source_key(att.source)]
-        return chain
+    if att is not None:
+        return [att.source] + [c for c in att.chain if source_key(c) != source_key(att.source)]
     return [ref.frame.attributed_to] if ref.frame.attributed_to else []
 
 
 def _covering_attribution(attributions: list[Attribution], ref: FrameRef) -> Attribution | None:
-    """The attribution of the frame's sentence, when the analysis found one."""
-    for att in attributions:
-        if att.start <= ref.frame.start and ref.frame.end <= att.end:
-            return att
-    return None
+    """The attribution of the frame's sentence: the one naming ``attributed_to``, else the outermost relay."""
+    covering = [a for a in attributions if a.start <= ref.frame.start and ref.frame.end <= a.end]
+    if ref.frame.attributed_to:
+        want = source_key(ref.frame.attributed_to)
+        named = [a for a in covering if want in {source_key(a.source), *map(source_key, a.chain)}]
+        if not named:
+            return None
+        covering = named
+    return max(covering, key=lambda a: len(a.chain), default=None)
