@@ -51,6 +51,8 @@ TITLE_WORDS = _LEADER_TITLES | _OTHER_TITLES
 # same office as the subject: it matches any title, provided the modifier does.
 _WILDCARD_TITLES = frozenset({"counterpart"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "gen", "sen", "rep", "gov", "lt", "col"})
+# Endings of English nationality adjectives (Moldovan, Togolese, Danish, Iraqi).
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic")
 _ROLE_DETERMINERS = frozenset({"the", "his", "her", "their", "its"})
 _ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "de", "&"})
 # Longest apposition kept as a label, in tokens: longer ones are clauses
@@ -105,7 +107,8 @@ def extract_entities(doc: Doc, article_id: str, *, end: int | None = None) -> li
     for name in names:
         name.labels = _premodifier_labels(name.span) + _apposition_labels(name.span)
     groups = _group_names(names)
-    _link_role_descriptions(doc, groups, limit)
+    person_tokens = {t.i for n in names if n.type == "PERSON" for t in n.span}
+    _link_role_descriptions(doc, groups, limit, person_tokens)
     groups.sort(key=lambda g: g.first_start)
     return [g.to_entity(f"{article_id}:e{i}") for i, g in enumerate(groups)]
 
@@ -127,8 +130,20 @@ def _repair_names(doc: Doc, limit: int) -> list[_Name]:
         split = _split_title(span)
         if split is not None:
             span, etype = split, "PERSON"
+        elif etype in ("PERSON", "ORG") and _is_demonym(span):
+            etype = "NORP"  # "Moldovan" in "Moldovan President", tagged PERSON: it names no one
         out.append(_Name(span=span, type=etype))
     return out
+
+
+def _is_demonym(span: Span) -> bool:
+    """A lone adjective of nationality before a title or noun ("Moldovan President", "Ghanaian officials")."""
+    if len(span) != 1 or span.end >= len(span.doc):
+        return False
+    tok, nxt = span[0], span.doc[span.end]
+    if tok.pos_ == "ADJ":
+        return True
+    return tok.lower_.endswith(_DEMONYM_ENDINGS) and (is_title(nxt) or nxt.pos_ == "NOUN")
 
 
 def _trim(span: Span) -> Span | None:
@@ -395,7 +410,8 @@ def _merge_acronyms(others: dict[tuple[str, str], _Group]) -> None:
         if " " in key or len(key) < 2 or not grp.names[0].text.replace(".", "").isupper():
             continue
         for (etype2, key2), grp2 in others.items():
-            if etype2 == etype and " " in key2 and _initials(key2) == key and grp2 is not grp:
+            same_kind = etype2 == etype or {etype, etype2} <= {"ORG", "GPE", "LOC"}  # NER wavers on states
+            if same_kind and " " in key2 and _initials(key2) == key and grp2 is not grp:
                 grp2.names.extend(grp.names)
                 grp.names = []
                 break
@@ -404,7 +420,7 @@ def _merge_acronyms(others: dict[tuple[str, str], _Group]) -> None:
 # --------------------------------------------------------------------------- role descriptions
 
 
-def _link_role_descriptions(doc: Doc, groups: list[_Group], limit: int) -> None:
+def _link_role_descriptions(doc: Doc, groups: list[_Group], limit: int, person_tokens: set[int]) -> None:
     """Attach "the Russian president" to the person labelled "Russian President" in this article."""
     persons = [g for g in groups if g.type == "PERSON"]
     if not persons:
@@ -416,9 +432,9 @@ def _link_role_descriptions(doc: Doc, groups: list[_Group], limit: int) -> None:
         title = root.lower_
         if title not in TITLE_WORDS or chunk[0].lower_ not in _ROLE_DETERMINERS:
             continue
-        if any(t.ent_type_ == "PERSON" for t in chunk) or root.dep_ in ("compound",):
+        if any(t.i in person_tokens for t in chunk) or root.dep_ in ("compound",):
             continue
-        if any(t.ent_type_ == "PERSON" for t in root.children if t.dep_ in ("appos", "compound")):
+        if any(t.i in person_tokens for t in root.children if t.dep_ in ("appos", "compound")):
             continue  # "the aide, Yuri Roe": the name carries it as its label already
         modifiers = [t.lower_ for t in chunk[1:] if t.i != root.i and not t.is_punct]
         grp = _best_person(persons, title, modifiers)
