@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsprism.crosscheck import crosscheck_story
-from newsprism.ingest import IngestFailure, IngestOptions, ingest_inputs
+from newsprism.ingest import IngestFailure, IngestOptions, infer_missing_years, ingest_inputs, mark_duplicates
 from newsprism.model import AnalyzedArticle, Article, CrossCheck, Report
 from newsprism.nlp import analyze_articles, link_story_entities
 from newsprism.report import build_report
@@ -62,6 +62,8 @@ def run(inputs: Iterable[str], *, db: str | Path = ":memory:", options: IngestOp
             else:
                 batch.append(item)
             progress("ingest", len(batch), None)
+        infer_missing_years(batch, store.published_dates())
+        mark_duplicates(batch)
         new = store.add_articles(batch)
     finally:
         store.close()

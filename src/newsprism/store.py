@@ -204,11 +204,18 @@ class Store:
         IGNORE), so re-ingesting the same input changes nothing. ``raw`` maps
         article id -> the source it was read from.
         """
-        added = 0
-        for chunk in _chunks(articles, batch_size):
-            with self._tx() as db:
-                for art in chunk:
-                    added += self._insert_article(db, art, (raw or {}).get(art.id))
+        return sum(self.add_batch(chunk, raw=raw) for chunk in _chunks(articles, batch_size))
+
+    def add_batch(self, articles: Sequence[Article], *, raw: Mapping[str, RawSource] | None = None,
+                  signatures: Iterable[tuple[str, bytes]] = (),
+                  updates: Mapping[str, Mapping[str, Any]] | None = None) -> int:
+        """Store one ingest batch in ONE transaction: its articles, raw sources, near-duplicate signatures
+        and the changes it makes to stored articles. A kill leaves all of it or none of it.
+        """
+        with self._tx() as db:
+            added = sum(self._insert_article(db, art, (raw or {}).get(art.id)) for art in articles)
+            db.executemany("INSERT OR REPLACE INTO minhashes VALUES (?, ?)", signatures)
+            self._update(db, updates or {})
         return added
 
     def _insert_article(self, db: sqlite3.Connection, art: Article, raw: RawSource | None) -> int:
@@ -272,20 +279,24 @@ class Store:
         ``changes`` maps article id -> {field: value}; other fields are refused,
         since the text and id of a stored article never change.
         """
-        allowed = {"published", "published_basis", "duplicate_of"}
         with self._tx() as db:
-            for aid, fields in changes.items():
-                bad = set(fields) - allowed
-                if bad:
-                    raise StoreError(f"{aid}: cannot update {', '.join(sorted(bad))}")
-                row = db.execute("SELECT data FROM articles WHERE id = ?", (aid,)).fetchone()
-                if row is None:
-                    continue
-                data = json.loads(row[0])
-                data.update(fields)
-                sets = ", ".join(f"{k} = ?" for k in fields)
-                db.execute(f"UPDATE articles SET {sets}, data = ? WHERE id = ?",
-                           (*fields.values(), json.dumps(data, ensure_ascii=False), aid))
+            self._update(db, changes)
+
+    @staticmethod
+    def _update(db: sqlite3.Connection, changes: Mapping[str, Mapping[str, Any]]) -> None:
+        allowed = {"published", "published_basis", "duplicate_of"}
+        for aid, fields in changes.items():
+            bad = set(fields) - allowed
+            if bad:
+                raise StoreError(f"{aid}: cannot update {', '.join(sorted(bad))}")
+            row = db.execute("SELECT data FROM articles WHERE id = ?", (aid,)).fetchone()
+            if row is None:
+                continue
+            data = json.loads(row[0])
+            data.update(fields)
+            sets = ", ".join(f"{k} = ?" for k in fields)
+            db.execute(f"UPDATE articles SET {sets}, data = ? WHERE id = ?",
+                       (*fields.values(), json.dumps(data, ensure_ascii=False), aid))
 
     def published_dates(self) -> list[str]:
         """Every distinct publication date stored (for year inference; small: one row per day)."""
@@ -297,25 +308,17 @@ class Store:
         with self._tx() as db:
             db.executemany("INSERT OR REPLACE INTO minhashes VALUES (?, ?)", rows)
 
-    def signatures(self) -> Iterator[tuple[str, bytes]]:
+    def dedup_rows(self) -> Iterator[tuple[str, str | None, int, str | None, bytes | None]]:
+        """(id, published, words, duplicate_of, signature or None) of every article: what the duplicate index needs."""
         last = ""
         while True:
-            rows = self._query("SELECT article_id, signature FROM minhashes WHERE article_id > ? "
-                               "ORDER BY article_id LIMIT ?", (last, _PAGE))
+            rows = self._query("SELECT a.id, a.published, a.words, a.duplicate_of, m.signature FROM articles a "
+                               "LEFT JOIN minhashes m ON m.article_id = a.id WHERE a.id > ? ORDER BY a.id LIMIT ?",
+                               (last, _PAGE))
             if not rows:
                 return
             yield from rows
             last = rows[-1][0]
-
-    def article_meta(self, ids: Iterable[str]) -> dict[str, tuple[str | None, int]]:
-        """id -> (published, words) for the given ids: what duplicate ranking needs, without texts."""
-        out: dict[str, tuple[str | None, int]] = {}
-        for chunk in _chunks(ids, _PAGE):
-            marks = ",".join("?" * len(chunk))
-            for aid, pub, words in self._query(f"SELECT id, published, words FROM articles WHERE id IN ({marks})",
-                                               chunk):
-                out[aid] = (pub, words)
-        return out
 
     # ------------------------------------------------------------------ NLP cache
 
