@@ -483,6 +483,12 @@ class Report:
                 return a
         return None
 
+    def to_frames(self) -> dict[str, Any]:
+        """One pandas DataFrame per finding (events, evidence, conflicts, ...); needs pandas installed."""
+        from newsprism.report.frames import to_frames
+
+        return to_frames(self)
+
 
 def from_plain(cls: Any, data: Any) -> Any:
     """Rebuild a dataclass (recursively, lists and dicts included) from its ``to_plain`` form.

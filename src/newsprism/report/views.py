@@ -37,13 +37,17 @@ def story_outlets(report: Report, story: ReportStory) -> list[tuple[str, list[st
 def relayed_sources(event: StoryEvent, report: Report) -> dict[str, str]:
     """Article id -> the upstream source it relays, for articles that only relay this event.
 
-    An article relays an event when every evidence sentence it gives for the
+    The source reads "TASS → Kremlin" (TASS, citing the Kremlin) when the cross-check found a
+    longer relay chain. An article relays an event when every evidence sentence it gives for the
     event is attributed to someone other than the outlet itself ("according
     to Coastal Wire"), or when the cross-check listed it under a relay.
     """
     out: dict[str, str] = {}
     for rel in event.relays:
         source = _relay_source(rel)
+        chains = [c for c in rel.get("chains") or [] if isinstance(c, list) and len(c) > 1]
+        if source and chains:
+            source = " → ".join(str(x) for x in chains[0])
         for aid in _relay_articles(rel):
             if source:
                 out.setdefault(aid, source)
