@@ -37,6 +37,12 @@ NEUTRAL_TITLES = frozenset(
     "secretary counterpart representative ambassador governor mayor senator lawmaker legislator director "
     "commander general diplomat negotiator deputy member founder ceo executive officer".split())
 
+# Position words the analysis sometimes attaches to places ("eastern Ukraine"):
+# they locate, they do not label.
+_POSITION_WORDS = frozenset(
+    "north south east west northeast northwest southeast southwest northern southern eastern western "
+    "northeastern northwestern southeastern southwestern central upper lower inner outer coastal".split())
+
 # General nouns that name a conflict or upheaval (singular only: plurals name
 # other, generic happenings: "regional conflicts").
 EVENT_NOUNS = frozenset(
@@ -144,7 +150,7 @@ def _label_framings(story: Story, by_id: dict[str, AnalyzedArticle]) -> list[Fra
             for ent in locals_:
                 for label in ent.labels:
                     form = _clean_label(label.text)
-                    if not form:
+                    if not form or form.lower() in _POSITION_WORDS:
                         continue
                     head = form.split()[-1].lower()
                     by_head.setdefault(head, _Variant()).add(form, analyzed, label.start, label.end)
