@@ -22,6 +22,11 @@ from newsprism.model import Article
 # which would pass a guess off as metadata.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
+# Fewer words than this is not an article but what trafilatura falls back to
+# on a page without one (menu labels, a cookie notice). The shortest wire
+# briefs in the corpora run about 40 words; menus and notices under 15.
+MIN_ARTICLE_WORDS = 20
+
 _HTML_MARKERS = re.compile(r"<(?:!doctype\s+html|html|head|body|article|p|div)\b", re.IGNORECASE)
 _CLOSED = re.compile(r"</(?:html|body)\s*>\s*$", re.IGNORECASE)
 
@@ -42,14 +47,23 @@ def read_html(html: str, source: str, *, url: str | None = None, fmt: str = "htm
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                       include_tables=False, date_extraction_params=_DATE_PARAMS)
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_ARTICLE_WORDS:
         reason = "no article text found in the HTML"
         if not _CLOSED.search(html.strip()):
             reason += " (the page looks truncated)"
         raise IngestError(source, reason)
+    text = _drop_repeated_title(text, doc.title)
     page_url = doc.url or url
     outlet = doc.sitename or (urlparse(page_url).hostname if page_url else None) or doc.hostname
     if outlet and outlet.startswith("www."):
         outlet = outlet[4:]
     return make_article(text, source, title=doc.title, outlet=outlet, published=doc.date, basis="metadata",
                         url=page_url, byline=doc.author, fmt=fmt, language=doc.language)
+
+
+def _drop_repeated_title(text: str, title: str | None) -> str:
+    """Drop the page's headline when trafilatura kept it as the first line: it is metadata, as in text files."""
+    first, _, rest = text.lstrip().partition("\n")
+    if title and rest.strip() and " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
+        return rest
+    return text

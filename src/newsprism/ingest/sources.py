@@ -110,6 +110,8 @@ def _choose(by_ext: str | None, sniffed: str) -> str:
     """Extension and content together: content wins where the two plainly disagree."""
     if by_ext is None:
         return sniffed
+    if by_ext == "warc" and sniffed != "warc":
+        return "not-warc"
     if by_ext == "text" and sniffed in ("html", "feed", "warc"):
         return sniffed
     if by_ext == "feed" and sniffed == "html":
@@ -134,6 +136,9 @@ def _from_file(path: Path, opts: IngestOptions) -> Iterator[Ingested | IngestFai
             if kind not in _STREAMED and size > opts.max_bytes:
                 yield IngestFailure(name, f"file is {size / 1e6:.0f} MB, over the {opts.max_bytes / 1e6:.0f} MB "
                                           "size cap")
+                return
+            if kind == "not-warc":
+                yield IngestFailure(name, "not a WARC archive (no WARC/1.x header)")
                 return
             if kind == "binary" or (kind != "warc" and looks_binary(head)):
                 yield IngestFailure(name, "binary file, not text")

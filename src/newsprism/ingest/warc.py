@@ -23,6 +23,7 @@ from newsprism.store import RawSource
 
 def read_warc(fh: IO[bytes], name: str, options: IngestOptions) -> Iterator[Ingested | IngestFailure]:
     """Yield one article (or failure) per HTML response record of the archive."""
+    pages = 0
     try:
         for n, record in enumerate(ArchiveIterator(fh)):
             if record.rec_type != "response":
@@ -30,6 +31,7 @@ def read_warc(fh: IO[bytes], name: str, options: IngestOptions) -> Iterator[Inge
             ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
             if "html" not in ctype.lower():
                 continue
+            pages += 1
             source = f"{name}#{n}"
             payload = record.content_stream().read(options.max_bytes + 1)
             if len(payload) > options.max_bytes:
@@ -45,3 +47,6 @@ def read_warc(fh: IO[bytes], name: str, options: IngestOptions) -> Iterator[Inge
             yield Ingested(art, RawSource(source=url or source, data=payload, content_type=ctype))
     except ArchiveLoadFailed as exc:
         yield IngestFailure(name, f"not a readable WARC archive ({str(exc).strip().splitlines()[0]})")
+        return
+    if pages == 0:
+        yield IngestFailure(name, "the archive holds no HTML response records")
