@@ -153,3 +153,26 @@ def test_conflicts_duplicate_copy_cannot_contradict_its_original():
     bh, bv = entity(b, "e1", "Harmsen"), entity(b, "e2", "Varga")
     frame(b, "met", "meeting", "met", actors=[bh], targets=[bv], date="2031-06-04")
     assert _check([a, b], {"Harmsen": [ah, bh], "Varga": [av, bv]}) == []
+
+
+def _duty(aid, text, figure, value):
+    a = article(aid, text, outlet=aid)
+    w, n = entity(a, "e1", "Westmark", "GPE"), entity(a, "e2", "Norland", "GPE")
+    frame(a, "Westmark", "tariff", "imposed", actors=[w], targets=[n], date="2031-02-07",
+          quantities=[(figure, value, "percent", "exact")])
+    return a, w, n
+
+
+def test_conflicts_additional_and_total_figures_are_different_slots():
+    a, w, n = _duty("a-one", "Westmark imposed an additional 20 per cent duty on Norland steel on Friday.",
+                    "20 per cent", 20)
+    b, bw, bn = _duty("a-two", "Westmark imposed duties on Norland steel on Friday, bringing the total to 45 per "
+                      "cent.", "45 per cent", 45)
+    assert _check([a, b], {"Westmark": [w, bw], "Norland": [n, bn]}) == []
+
+
+def test_conflicts_same_unqualified_figure_slot_disagrees():
+    a, w, n = _duty("a-one", "Westmark imposed a 20 per cent duty on Norland steel on Friday.", "20 per cent", 20)
+    b, bw, bn = _duty("a-two", "Westmark imposed a 45 per cent duty on Norland steel on Friday.", "45 per cent", 45)
+    found = _check([a, b], {"Westmark": [w, bw], "Norland": [n, bn]})
+    assert [(c.kind, c.subject) for c in found] == [("number", "percentage of the Westmark–Norland tariff")]

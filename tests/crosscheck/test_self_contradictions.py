@@ -93,3 +93,14 @@ def test_self_contradictions_attributed_figures_in_one_sentence():
     c = found[0]
     assert c.resolution == "attributed" and not c.within_article
     assert {v.value: v.attributed_to for v in c.values} == {"50,000": "Organisers", "12,000": "police"}
+
+
+def test_self_contradictions_figures_of_unnamed_things_are_not_compared():
+    """'a 20 per cent duty' and later '45 per cent' may count different things (a rise, a total)."""
+    a = article("a-one", "Westmark imposed a 20 per cent duty on Norland steel on Friday. Duties on Norland "
+                "steel now reach 45 per cent.")
+    frame(a, "20 per cent", "tariff", "imposed", date="2031-02-07", quantities=[("20 per cent", 20, "percent",
+                                                                                  "exact")])
+    frame(a, "45 per cent", "tariff", "Duties", date="2031-02-07", quantities=[("45 per cent", 45, "percent",
+                                                                                 "exact")])
+    assert _check([a]) == []

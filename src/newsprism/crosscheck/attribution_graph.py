@@ -75,8 +75,8 @@ def attribution_graph(check: CrossCheck, articles: list[AnalyzedArticle] | None 
 
     for att in check.attributions:
         art = meta.get(att.article_id)
-        nodes.setdefault(att.article_id, {"id": att.article_id, "kind": "article",
-                                          "label": (art.outlet or art.title or att.article_id) if art else att.article_id,
+        label = (art.outlet or art.title or att.article_id) if art else att.article_id
+        nodes.setdefault(att.article_id, {"id": att.article_id, "kind": "article", "label": label,
                                           "outlet": art.outlet if art else None})
         nearest = source_node(att.source)
         if att.article_id not in nodes[nearest]["article_ids"]:

@@ -49,6 +49,10 @@ _COUNT_KINDS = [
     ("number of injured", re.compile(r"\b(?:injured|wounded|hurt)\b", re.I)),
     ("number of arrests", re.compile(r"\b(?:arrested|detained|arrests|detentions)\b", re.I)),
 ]
+# A word before a figure that makes it another slot: "an additional 25%" is not "a total of 50%".
+_SLOT_MODIFIER = re.compile(r"\b(additional|extra|another|further|total|combined|cumulative|overall|"
+                            r"initial|previous|earlier)\b", re.I)
+_DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 # Words after a figure that are not what it counts ("12,000 took part", "40 were").
 _NOT_A_NOUN = frozenset({"were", "was", "are", "is", "have", "had", "has", "took", "of", "in", "on", "at", "and",
                          "or", "to", "more", "from", "by", "who", "which", "that"})
@@ -199,9 +203,9 @@ def _number_conflicts(ev: AlignedEvent, label: str) -> list[Conflict]:
     names: dict[str, str] = {}
     for r in ev.frames:
         for q in r.frame.quantities:
-            key, name = count_slot(r, q)
-            names.setdefault(key, name)
-            by_slot.setdefault(key, []).append(
+            slot = count_slot(r, q)
+            names.setdefault(slot.key, slot.name)
+            by_slot.setdefault(slot.key, []).append(
                 _Value(text=q.text, ref=r, quantity=q, attributed_to=r.frame.attributed_to))
     out = []
     for key, values in by_slot.items():
@@ -217,21 +221,34 @@ def _number_conflicts(ev: AlignedEvent, label: str) -> list[Conflict]:
     return out
 
 
-def count_slot(ref: FrameRef, q: Quantity) -> tuple[str, str]:
-    """What a figure counts, as (comparison key, readable name): ('death toll', 'death toll')."""
-    after = ref.article.article.text[q.end:q.end + 40]
-    if q.unit in ("hour", "minute", "day", "week"):
-        return "duration", "duration"
-    if q.unit == "percent":
-        return "percentage", "percentage"
-    if q.unit and q.unit not in ("person", "people"):
-        return q.unit, "amount" if q.unit.isupper() else f"number of {q.unit}s"
-    for key, rx in _COUNT_KINDS:
-        if rx.search(after) or rx.search(ref.frame.trigger):
-            return key, key
+@dataclass(frozen=True)
+class CountSlot:
+    """What a figure counts: only figures of one slot are compared."""
+
+    key: str  # what must match: 'death toll', 'percentage:additional', 'USD'
+    name: str  # readable: 'death toll', 'number of protesters'
+    noun: str | None  # the word right after the figure, when it names what is counted
+
+
+def count_slot(ref: FrameRef, q: Quantity) -> CountSlot:
+    """Read the slot of a figure from its unit, the words after it and a modifier before it."""
+    text = ref.article.article.text
+    after = text[q.end:q.end + 40]
     word = re.match(r"\s*([a-z]+)", after)
     noun = word.group(1) if word and word.group(1) not in _NOT_A_NOUN and not word.group(1).endswith("ed") else None
-    return "count", f"number of {noun}" if noun else "number of people"
+    modifier = _SLOT_MODIFIER.search(" ".join(text[max(0, q.start - 40):q.start].split()[-3:]))
+    if q.unit in _DURATION_UNITS:
+        key, name = "duration", "duration"
+    elif q.unit == "percent":
+        key, name = "percentage", "percentage"
+    elif q.unit and q.unit not in ("person", "people"):
+        key, name = q.unit, "amount" if q.unit.isupper() else f"number of {q.unit}s"
+    else:
+        kind = next((k for k, rx in _COUNT_KINDS if rx.search(after) or rx.search(ref.frame.trigger)), None)
+        key, name = (kind, kind) if kind else ("count", f"number of {noun}" if noun else "number of people")
+    if modifier:
+        key, name = f"{key}:{modifier.group(1).lower()}", f"{modifier.group(1).lower()} {name}"
+    return CountSlot(key=key, name=name, noun=noun)
 
 
 def _is_update(groups: list[list[_Value]]) -> bool:

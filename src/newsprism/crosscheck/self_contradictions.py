@@ -15,9 +15,25 @@ import re
 from dataclasses import dataclass
 
 from newsprism.crosscheck.align import TYPE_FAMILIES, AlignedEvent, FrameRef
-from newsprism.crosscheck.conflicts import UPDATE_CUE, count_slot, evidence_of, event_label, make_conflict
+from newsprism.crosscheck.conflicts import (
+    UPDATE_CUE,
+    CountSlot,
+    count_slot,
+    event_label,
+    evidence_of,
+    make_conflict,
+)
 from newsprism.crosscheck.values import fold, is_day, numbers_compatible, source_key
-from newsprism.model import AnalyzedArticle, Attribution, Conflict, ConflictValue, Evidence, Quantity, Sentence, Story
+from newsprism.model import (
+    AnalyzedArticle,
+    Attribution,
+    Conflict,
+    ConflictValue,
+    Evidence,
+    Quantity,
+    Sentence,
+    Story,
+)
 
 # Nouns that name a slot of an event, by the conflict kind they belong to.
 _SLOT_NOUNS = {
@@ -25,6 +41,8 @@ _SLOT_NOUNS = {
     "date": r"dates?|timing",
     "number": r"toll|death toll|number|figure|count",
 }
+# Slots whose figures name what they count by themselves ("the toll", "killed").
+_NAMED_SLOTS = frozenset({"death toll", "number of injured", "number of arrests"})
 _SLOT_SUBJECT = {"place": "location", "date": "date", "number": "figure"}
 
 _NOT_YET = (r"(?:not|n't)\s+(?:yet\s+)?(?:been\s+)?(?:yet\s+)?"
@@ -35,8 +53,8 @@ _AUX = r"(?:has|have|had|is|are|was|were|remains?|remained|still)"
 
 # "the location ... has not been announced yet", "the date remains unknown", "no venue has been set"
 _UNDISCLOSED = [
-    re.compile(rf"\b(?P<slot>{nouns})\b(?:(?!\.\s)[^;:]){{0,80}}?\b(?P<neg>{_AUX}(?:\s+still)?\s*(?:{_NOT_YET}|{_UNKNOWN}))",
-               re.I)
+    re.compile(rf"\b(?P<slot>{nouns})\b(?:(?!\.\s)[^;:]){{0,80}}?"
+               rf"\b(?P<neg>{_AUX}(?:\s+still)?\s*(?:{_NOT_YET}|{_UNKNOWN}))", re.I)
     for nouns in _SLOT_NOUNS.values()
 ] + [
     re.compile(rf"\b(?P<neg>no\s+(?:final\s+)?(?P<slot>{nouns})\s+(?:has|have)\s+(?:yet\s+)?been\s+"
@@ -174,6 +192,7 @@ def _evidence(refs: list[FrameRef]) -> list[Evidence]:
 class _Figure:
     ref: FrameRef
     quantity: Quantity
+    slot: CountSlot
     source: str | None
 
 
@@ -185,9 +204,9 @@ def _figures_in_article(ev: AlignedEvent, article: AnalyzedArticle, label: str) 
         if r.article.id != article.id:
             continue
         for q in r.frame.quantities:
-            key, name = count_slot(r, q)
-            names.setdefault(key, name)
-            by_slot.setdefault(key, []).append(_Figure(r, q, _source_of(article, r, q)))
+            slot = count_slot(r, q)
+            names.setdefault(slot.key, slot.name)
+            by_slot.setdefault(slot.key, []).append(_Figure(r, q, slot, _source_of(article, r, q)))
     out = []
     for key, figs in by_slot.items():
         slot = names[key]
@@ -209,7 +228,10 @@ def _figure_conflict(a: _Figure, b: _Figure, subject: str) -> Conflict | None:
     if a.source and b.source and source_key(a.source) != source_key(b.source):
         return make_conflict("number", subject, values, resolution="attributed")
     same_sentence = a.ref.frame.start == b.ref.frame.start
-    if same_sentence or (a.ref.frame.place and b.ref.frame.place and fold(a.ref.frame.place) != fold(b.ref.frame.place)):
+    if a.slot.key not in _NAMED_SLOTS and (a.slot.noun is None or a.slot.noun != b.slot.noun):
+        return None  # "25 per cent tariff" and "50 per cent" may well count different things
+    places = {fold(f.ref.frame.place) for f in (a, b) if f.ref.frame.place}
+    if same_sentence or len(places) > 1:
         return None  # a range, a breakdown, or two places: not one slot said twice
     if UPDATE_CUE.search(b.ref.frame.sentence) or UPDATE_CUE.search(a.ref.frame.sentence):
         return None  # the article itself tells how the figure moved

@@ -101,7 +101,8 @@ def fold(text: str) -> str:
 
 
 _SOURCE_NOISE = {"the", "a", "an", "s"}
-_DOMAIN_SUFFIX = re.compile(r"^(?:https?://)?(?:www\.)?([^/]+?)\.(?:com|org|net|ir|ru|cn|in|co\.uk|co|info|news|tv)(?:/.*)?$")
+_DOMAIN_SUFFIX = re.compile(r"^(?:https?://)?(?:www\.)?([^/]+?)\.(?:com|org|net|ir|ru|cn|in|co\.uk|co|info|news|tv)"
+                            r"(?:/.*)?$")
 
 
 def source_key(name: str | None) -> str:
