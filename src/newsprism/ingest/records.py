@@ -16,7 +16,7 @@ from typing import IO, Any
 
 from newsprism.errors import IngestError
 from newsprism.ingest.build import make_article
-from newsprism.ingest.decode import decode_bytes, normalise_text
+from newsprism.ingest.decode import decode_bytes, detect_encoding, normalise_text
 from newsprism.ingest.items import IngestFailure, Ingested, IngestOptions
 from newsprism.store import RawSource
 
@@ -165,9 +165,7 @@ def _is_utf8(data: bytes) -> bool:
 
 
 def _detected(head: bytes, name: str) -> str:
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(head).best()
-    if best is None:
+    encoding = detect_encoding(head)
+    if encoding is None:
         raise IngestError(name, "not valid UTF-8 and no other text encoding detected")
-    return best.encoding
+    return encoding

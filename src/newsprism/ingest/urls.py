@@ -102,7 +102,12 @@ def fetch_url(url: str, options: IngestOptions) -> Fetched:
                       headers={"User-Agent": _USER_AGENT}) as client:
         current = url
         for _ in range(options.max_redirects + 1):
-            check_url(current, options)
+            try:
+                check_url(current, options)
+            except IngestError as exc:
+                if current == url:
+                    raise
+                raise IngestError(url, f"redirect to {current} {exc.reason}") from None
             try:
                 with client.stream("GET", current) as resp:
                     if resp.status_code in _REDIRECTS and "location" in resp.headers:

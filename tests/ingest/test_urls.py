@@ -1,0 +1,97 @@
+"""URL fetching on canned responses (never the network): redirects re-checked, private addresses refused, caps."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from ingest_samples import PARAGRAPHS, html_page
+
+from newsprism.errors import IngestError
+from newsprism.ingest import IngestFailure, IngestOptions, ingest_items
+from newsprism.ingest import urls
+
+PUBLIC = {"herald.example": ["93.184.216.34"], "mirror.example": ["2606:2800:220:1::248"],
+          "intranet.example": ["10.1.2.3"], "rebind.example": ["::ffff:127.0.0.1"]}
+
+
+@pytest.fixture
+def web(monkeypatch):
+    """A canned web: URL -> (status, headers, body)."""
+    pages: dict[str, tuple[int, dict[str, str], bytes]] = {}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if str(request.url) not in pages:
+            raise httpx.ConnectError("connection refused", request=request)
+        status, headers, body = pages[str(request.url)]
+        return httpx.Response(status, headers=headers, content=body)
+
+    def resolve(host: str) -> list[str]:
+        if host not in PUBLIC:
+            raise IngestError(host, "cannot resolve host (Name or service not known)")
+        return PUBLIC[host]
+
+    monkeypatch.setattr(urls, "_transport", httpx.MockTransport(handler))
+    monkeypatch.setattr(urls, "_resolve", resolve)
+    return pages
+
+
+def _one(url: str, **opts):
+    items = list(ingest_items([url], IngestOptions(**opts)))
+    assert len(items) == 1
+    return items[0]
+
+
+def test_url_html_page_is_fetched_and_read(web):
+    web["https://herald.example/strike"] = (200, {"content-type": "text/html; charset=utf-8"},
+                                            html_page("Velden strike", PARAGRAPHS).encode())
+    item = _one("https://herald.example/strike")
+    assert item.article.source == "https://herald.example/strike"
+    assert "Dockworkers at the port" in item.article.text
+    assert item.raw.data.startswith(b"<!DOCTYPE html>")
+
+
+def test_url_redirects_are_followed_and_each_hop_rechecked(web):
+    web["https://herald.example/a"] = (301, {"location": "https://mirror.example/b"}, b"")
+    web["https://mirror.example/b"] = (302, {"location": "http://intranet.example/secret"}, b"")
+    item = _one("https://herald.example/a")
+    assert isinstance(item, IngestFailure)
+    assert item.source == "https://herald.example/a" and "private or reserved address (10.1.2.3)" in item.reason
+
+
+def test_url_too_many_redirects(web):
+    for i in range(7):
+        web[f"https://herald.example/{i}"] = (302, {"location": f"/{i + 1}"}, b"")
+    item = _one("https://herald.example/0")
+    assert isinstance(item, IngestFailure) and "more than 5 redirects" in item.reason
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:8000/admin", "http://[::1]/", "http://169.254.169.254/latest",
+                                 "http://192.168.0.1/", "http://rebind.example/", "http://0.0.0.0/"])
+def test_url_private_loopback_link_local_refused(web, url):
+    item = _one(url)
+    assert isinstance(item, IngestFailure) and "--allow-private" in item.reason
+
+
+def test_url_private_allowed_when_asked(web):
+    web["http://intranet.example/wiki"] = (200, {"content-type": "text/plain"},
+                                           ("Intranet note\n\n" + PARAGRAPHS[0]).encode())
+    item = _one("http://intranet.example/wiki", allow_private=True)
+    assert item.article.title == "Intranet note"
+
+
+def test_url_unreachable_and_http_errors(web):
+    assert "unreachable" in _one("https://herald.example/down").reason
+    web["https://herald.example/gone"] = (404, {}, b"not found")
+    assert "HTTP 404" in _one("https://herald.example/gone").reason
+    assert "cannot resolve host" in _one("https://no-such-host.example/").reason
+
+
+def test_url_download_over_the_cap(web):
+    web["https://herald.example/huge"] = (200, {"content-type": "text/html"}, b"<html>" + b"x" * 5000)
+    item = _one("https://herald.example/huge", max_bytes=1000)
+    assert isinstance(item, IngestFailure) and "cap" in item.reason
+
+
+def test_url_only_http_schemes():
+    with pytest.raises(IngestError, match="only http and https"):
+        urls.check_url("file:///etc/passwd", IngestOptions())
