@@ -41,7 +41,7 @@ from newsprism.model import AnalyzedArticle
 # body occurrence; event types are a weak hint.
 WEIGHT_WORD = 1.0
 WEIGHT_TITLE = 1.0
-WEIGHT_ENTITY = 2.0
+WEIGHT_ENTITY = 3.0
 WEIGHT_NUMBER = 2.0
 WEIGHT_EVENT_TYPE = 0.5
 
