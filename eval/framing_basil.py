@@ -81,7 +81,7 @@ def main() -> None:
     print(_line(f"learned+hand (shipped: c>={MIN_SPAN_COUNT}, z>={MIN_Z}, t={LOADED_THRESHOLD})",
                 _evaluate(years, MIN_SPAN_COUNT, MIN_Z, LOADED_THRESHOLD)))
     if "--grid" in sys.argv:
-        for c in (2, 3):
+        for c in (1, 2, 3):
             for z in (1.64, 1.96, 2.58):
                 for t in (1.0, 2.0, 3.0):
                     print(_line(f"c>={c} z>={z} t={t}", _evaluate(years, c, z, t)))

@@ -39,7 +39,8 @@ def test_word_weights_point_at_the_loaded_word():
     text = "The senator's phony outrage drew a swift reply."
     hits = [(w, s, e) for w, s, e, weight in word_weights(text) if weight > 0]
     start = text.index("phony")
-    assert hits == [("phony", start, start + 5)]
+    assert ("phony", start, start + 5) in hits
+    assert not {"senator's", "drew", "reply"} & {w for w, _, _ in hits}
 
 
 def test_learn_weights_prefers_words_seen_inside_spans():

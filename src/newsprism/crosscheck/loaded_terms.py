@@ -30,10 +30,11 @@ LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "loaded_lexicon
 # where span recall stops rising faster than token precision falls.
 LOADED_THRESHOLD = 1.0
 
-# Learner settings, chosen with the same cross-validation: a stem must occur in
-# at least MIN_SPAN_COUNT annotated spans and its z-score must reach MIN_Z, so a
-# word seen once inside a span (most words in 319 spans) is not learned.
-MIN_SPAN_COUNT = 2
+# Learner settings, chosen with the same cross-validation (`--grid`): keeping
+# stems seen in a single span, but only with z >= MIN_Z under the pooled prior,
+# nearly doubles held-out span recall over requiring two spans (0.18 vs 0.10)
+# at no loss of word precision (0.053 vs 0.049).
+MIN_SPAN_COUNT = 1
 MIN_Z = 1.96
 PRIOR_STRENGTH = 500.0
 
