@@ -23,7 +23,7 @@ _LOADED = frozenset(
     """shocking shock shocked slams slam slammed blasts blast blasted rips ripped destroys destroyed epic
     bombshell outrage outrageous outraged stunning stunned brutal disgraceful disgusting horrific horrifying
     explosive furious fury meltdown chaos chaotic scandalous insane crazy unbelievable incredible amazing
-    heartbreaking devastating terrifying absurd ridiculous pathetic humiliating humiliated breaking exclusive
+    disastrous heartbreaking devastating terrifying absurd ridiculous pathetic humiliating humiliated breaking exclusive
     watch video""".split()
 )
 _QUOTES_RE = re.compile(r"[\"“”‘’«»]|(?<!\w)'|'(?!\w)")

@@ -1,0 +1,154 @@
+"""Story clustering on invented news: what must be grouped and what must stay apart."""
+
+from __future__ import annotations
+
+import hashlib
+
+from newsprism.model import AnalyzedArticle, Article, Entity, Mention
+from newsprism.stories import cluster_stories
+from newsprism.stories.incremental import StoryClusterer
+from newsprism.stories.features import extract_features
+
+
+def _art(aid: str, title: str, text: str, published: str | None, *, outlet: str = "Daily Ledger",
+         duplicate_of: str | None = None) -> AnalyzedArticle:
+    return AnalyzedArticle(article=Article(id=aid, source=f"{aid}.txt", text=text, title=title, outlet=outlet,
+                                           published=published, duplicate_of=duplicate_of))
+
+
+def _groups(stories) -> set[frozenset[str]]:
+    return {frozenset(s.article_ids) for s in stories}
+
+
+MEETING_1 = [
+    _art("m1a", "Varnosi and Keldar meet in Port Alesund to discuss river treaty",
+         "President Ilan Varnosi of Ostravia met Prime Minister Teodor Keldar of Brenmark in Port Alesund on "
+         "Tuesday to discuss a treaty on sharing the Vessa river. The two leaders spent three hours at the "
+         "harbour hall and agreed to set up a joint water commission, Varnosi told reporters.", "2031-03-04"),
+    _art("m1b", "Ostravia and Brenmark agree on Vessa water commission",
+         "Meeting in Port Alesund, Ilan Varnosi and Teodor Keldar agreed to a joint commission on the Vessa "
+         "river. Keldar said the Port Alesund talks were frank. The commission will publish water quotas "
+         "by June, the Ostravian president said.", "2031-03-05", outlet="Brenmark Post"),
+]
+MEETING_2 = [
+    _art("m2a", "Varnosi hosts Keldar in Tavrin for talks on border rail link",
+         "President Ilan Varnosi welcomed Prime Minister Teodor Keldar to Tavrin on Friday for talks on a new "
+         "rail link across the northern border. The leaders inspected the Tavrin freight yard and signed a "
+         "memorandum on track gauges, officials said.", "2031-04-11"),
+    _art("m2b", "Keldar and Varnosi sign rail memorandum in Tavrin",
+         "In Tavrin, Teodor Keldar and Ilan Varnosi signed a memorandum on a cross-border rail link. The "
+         "freight line would run from the Tavrin yard to Lomek, and construction could begin next spring, "
+         "Keldar said after the talks.", "2031-04-12", outlet="Brenmark Post"),
+]
+
+
+def test_cluster_same_leaders_a_month_apart_are_two_stories():
+    stories = cluster_stories(MEETING_1 + MEETING_2)
+    assert _groups(stories) == {frozenset({"m1a", "m1b"}), frozenset({"m2a", "m2b"})}
+
+
+QUAKE_A = [
+    _art("qa1", "Magnitude 6.4 earthquake strikes Korvala province",
+         "A magnitude 6.4 earthquake struck Korvala province early on Sunday, collapsing houses in the town "
+         "of Drevno. At least 23 people were killed, the Korvala governor Mira Ostensk said. Rescue teams "
+         "searched the rubble in Drevno through the night.", "2032-09-12"),
+    _art("qa2", "Death toll in Drevno quake rises to 31",
+         "The death toll from Sunday's magnitude 6.4 earthquake in Korvala rose to 31, governor Mira Ostensk "
+         "said on Monday. Most victims lived in the old quarter of Drevno, where the quake flattened brick "
+         "homes.", "2032-09-13", outlet="Korvala Times"),
+]
+QUAKE_B = [
+    _art("qb1", "Earthquake of magnitude 5.1 shakes coastal Semmeria",
+         "An earthquake of magnitude 5.1 shook the coastal region of Semmeria on Sunday, damaging the port of "
+         "Halvik. Two people were injured, said Semmerian civil defence chief Arno Pelt. Ferries out of "
+         "Halvik were suspended.", "2032-09-12"),
+    _art("qb2", "Halvik port reopens after magnitude 5.1 quake",
+         "The port of Halvik reopened on Monday after the magnitude 5.1 earthquake that shook Semmeria. Arno "
+         "Pelt said engineers found cracks in two piers but ferries could resume. Two injured dock workers "
+         "left hospital.", "2032-09-13", outlet="Semmeria Herald"),
+]
+
+
+def test_cluster_two_earthquakes_in_different_places_stay_apart():
+    stories = cluster_stories(QUAKE_A + QUAKE_B)
+    assert _groups(stories) == {frozenset({"qa1", "qa2"}), frozenset({"qb1", "qb2"})}
+
+
+def test_cluster_syndicated_copy_joins_its_original():
+    copy = _art("qa1-copy", "Quake kills at least 23 in Korvala", QUAKE_A[0].article.text, "2032-09-12",
+                outlet="Wire Reprints", duplicate_of="qa1")
+    stories = cluster_stories(QUAKE_A + QUAKE_B + [copy])
+    story = next(s for s in stories if "qa1" in s.article_ids)
+    assert "qa1-copy" in story.article_ids
+    assert "qb1" not in story.article_ids
+
+
+GROWING = [
+    _art("g1", "Fire breaks out at Lorvik chemical plant",
+         "A fire broke out at the Seltra chemical plant in Lorvik on Monday evening. Firefighters evacuated "
+         "400 workers and residents near the Seltra site were told to keep windows shut.", "2033-02-07"),
+    _art("g2", "Lorvik plant fire still burning, Seltra says",
+         "The fire at the Seltra chemical plant in Lorvik was still burning on Tuesday. Seltra said no "
+         "worker was hurt and that the blaze started in a solvent store. Lorvik schools stayed closed.",
+         "2033-02-08"),
+    _art("g3", "Firefighters put out Seltra blaze after three days",
+         "Firefighters put out the Seltra plant fire in Lorvik on Thursday, three days after it began in a "
+         "solvent store. Air readings around Lorvik were back to normal, the city said.", "2033-02-10"),
+    _art("g4", "Lorvik prosecutors open inquiry into Seltra fire",
+         "Prosecutors in Lorvik opened an inquiry into the fire at the Seltra chemical plant, asking whether "
+         "solvent store rules were broken. Seltra said it would cooperate.", "2033-02-14"),
+]
+
+
+def test_cluster_story_grows_over_several_days():
+    stories = cluster_stories(GROWING + QUAKE_A)
+    grown = next(s for s in stories if "g1" in s.article_ids)
+    assert grown.article_ids == ["g1", "g2", "g3", "g4"]
+    assert len(stories) == 2
+
+
+def test_cluster_batch_equals_stream_in_publication_order():
+    everything = MEETING_1 + MEETING_2 + QUAKE_A + QUAKE_B + GROWING
+    batch = cluster_stories(list(reversed(everything)))
+    clusterer = StoryClusterer()
+    for art in sorted(everything, key=lambda a: (a.article.published or "", a.id)):
+        clusterer.add(extract_features(art))
+    streamed = {frozenset(s.article_ids) for s in clusterer.stories}
+    assert _groups(batch) == streamed
+    assert [s.id for s in batch] == [s.id for s in clusterer.stories]
+
+
+def test_cluster_story_id_depends_on_first_article_only():
+    small = cluster_stories(GROWING[:1])
+    full = cluster_stories(GROWING)
+    expected = "s-" + hashlib.sha1(b"g1").hexdigest()[:12]
+    assert small[0].id == full[0].id == expected
+
+
+def test_cluster_undated_article_joins_dated_story():
+    undated = _art("u1", "Seltra plant fire: what we know",
+                   "The Seltra chemical plant in Lorvik caught fire in a solvent store; firefighters "
+                   "evacuated workers and Lorvik schools closed while the Seltra blaze burned.", None)
+    stories = cluster_stories(GROWING + [undated])
+    assert len(stories) == 1
+
+
+def test_cluster_uses_analysis_entities_when_present():
+    # Same words, different defendants: only the names from the analysis stage tell them apart.
+    def trial(aid: str, name: str, day: str) -> AnalyzedArticle:
+        text = (f"{name} went on trial in Merrow on charges of fraud at a regional bank. Prosecutors said "
+                f"{name} moved client money into shell firms. {name} denies wrongdoing.")
+        a = _art(aid, f"{name} fraud trial opens in Merrow", text, day)
+        a.entities = [Entity(id=f"{aid}:e1", name=name, type="PERSON",
+                             mentions=[Mention(start=0, end=len(name), text=name)] * 3),
+                      Entity(id=f"{aid}:e2", name="Merrow", type="GPE",
+                             mentions=[Mention(start=0, end=6, text="Merrow")])]
+        return a
+
+    arts = [trial("t1", "Dorian Vasquel", "2034-05-02"), trial("t2", "Dorian Vasquel", "2034-05-03"),
+            trial("t3", "Helga Brunnstrom", "2034-05-02"), trial("t4", "Helga Brunnstrom", "2034-05-03")]
+    assert _groups(cluster_stories(arts)) == {frozenset({"t1", "t2"}), frozenset({"t3", "t4"})}
+
+
+def test_cluster_empty_input_gives_no_stories():
+    assert cluster_stories([]) == []
