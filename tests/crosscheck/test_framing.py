@@ -11,7 +11,8 @@ TEXTS = {
             "full-scale invasion of Estavia entered its third month. Volkan said the war in Estavia could end "
             "by winter."),
     "a-2": ("Coastal Wire",
-            "Estavian President Piotr Hrevnik received Dmitri Volkan in Tbilis on Monday to discuss the Estavian "
+            "Estavian President Piotr Hrevnik received Dmitri Volkan, special envoy of the Norland president, in "
+            "Tbilis on Monday to discuss the Estavian "
             "crisis, his office said. Hrevnik said the crisis had cost the economy dearly."),
     "a-3": ("Northern Post",
             "Piotr Hrevnik, the Estavian President, told Dmitri Volkan that the conflict in Estavia must end. "
@@ -45,7 +46,8 @@ def _world() -> tuple[Story, list[AnalyzedArticle]]:
                 _entity("a-1", 4, "Estavia", "GPE", ["Estavia"], []),
                 _entity("a-1", 5, "Norland", "GPE", ["Norland"], [])],
         "a-2": [_entity("a-2", 1, "Piotr Hrevnik", "PERSON", ["Piotr Hrevnik", "Hrevnik"], ["Estavian President"]),
-                _entity("a-2", 2, "Dmitri Volkan", "PERSON", ["Dmitri Volkan"], []),
+                _entity("a-2", 2, "Dmitri Volkan", "PERSON", ["Dmitri Volkan"],
+                        ["special envoy of the Norland president"]),
                 _entity("a-2", 3, "Tbilis", "GPE", ["Tbilis"], [])],
         "a-3": [_entity("a-3", 1, "Piotr Hrevnik", "PERSON", ["Piotr Hrevnik"], ["the Estavian President"]),
                 _entity("a-3", 2, "Dmitri Volkan", "PERSON", ["Dmitri Volkan", "Volkan"], []),
@@ -80,6 +82,7 @@ def _by_subject(aspect: str) -> dict[str, dict[str, list[str]]]:
 def test_frame_story_labels_differ_and_the_loaded_one_is_marked():
     story, articles = _world()
     labels = [f for f in frame_story(story, articles) if f.aspect == "label"]
+    # Volkan is an "envoy" in one outlet and a "special envoy of the ... president" in another: same head.
     assert [f.subject for f in labels] == ["Piotr Hrevnik"]
     terms = {v.term: (v.article_ids, v.loaded) for v in labels[0].variants}
     assert terms == {"Estavian President": (["a-2", "a-3"], False), "Estavian strongman": (["a-1"], True)}

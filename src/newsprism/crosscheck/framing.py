@@ -142,6 +142,16 @@ def _clean_label(text: str) -> str:
     return " ".join(words)
 
 
+def _label_head(form: str) -> str:
+    """The noun a label is about: its last word before a preposition ("envoy" in "envoy for trade")."""
+    words = form.split()
+    for i, w in enumerate(words[1:], 1):
+        if w.lower() in _PREPOSITIONS or w.lower() in ("to", "at", "from"):
+            words = words[:i]
+            break
+    return _POSSESSIVE.sub("", words[-1]).lower()
+
+
 def _label_framings(story: Story, by_id: dict[str, AnalyzedArticle]) -> list[Framing]:
     out = []
     for entity in story.entities:
@@ -152,7 +162,7 @@ def _label_framings(story: Story, by_id: dict[str, AnalyzedArticle]) -> list[Fra
                     form = _clean_label(label.text)
                     if not form or form.lower() in _POSITION_WORDS:
                         continue
-                    head = form.split()[-1].lower()
+                    head = _label_head(form)
                     by_head.setdefault(head, _Variant()).add(form, analyzed, label.start, label.end)
         if not _differ(by_head, by_id):
             continue
