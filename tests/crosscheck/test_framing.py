@@ -11,7 +11,7 @@ TEXTS = {
             "full-scale invasion of Estavia entered its third month. Volkan said the war in Estavia could end "
             "by winter."),
     "a-2": ("Coastal Wire",
-            "Estavian President Piotr Hrevnik received Dmitri Volkan, special envoy of the Norland president, in "
+            "Estavian President Piotr Hrevnik received Dmitri Volkan, special envoy for fisheries, in "
             "Tbilis on Monday to discuss the Estavian "
             "crisis, his office said. Hrevnik said the crisis had cost the economy dearly."),
     "a-3": ("Northern Post",
@@ -47,7 +47,7 @@ def _world() -> tuple[Story, list[AnalyzedArticle]]:
                 _entity("a-1", 5, "Norland", "GPE", ["Norland"], [])],
         "a-2": [_entity("a-2", 1, "Piotr Hrevnik", "PERSON", ["Piotr Hrevnik", "Hrevnik"], ["Estavian President"]),
                 _entity("a-2", 2, "Dmitri Volkan", "PERSON", ["Dmitri Volkan"],
-                        ["special envoy of the Norland president"]),
+                        ["special envoy for fisheries"]),
                 _entity("a-2", 3, "Tbilis", "GPE", ["Tbilis"], [])],
         "a-3": [_entity("a-3", 1, "Piotr Hrevnik", "PERSON", ["Piotr Hrevnik"], ["the Estavian President"]),
                 _entity("a-3", 2, "Dmitri Volkan", "PERSON", ["Dmitri Volkan", "Volkan"], []),
@@ -82,7 +82,7 @@ def _by_subject(aspect: str) -> dict[str, dict[str, list[str]]]:
 def test_frame_story_labels_differ_and_the_loaded_one_is_marked():
     story, articles = _world()
     labels = [f for f in frame_story(story, articles) if f.aspect == "label"]
-    # Volkan is an "envoy" in one outlet and a "special envoy of the ... president" in another: same head.
+    # Volkan is an "envoy" in one outlet and a "special envoy for fisheries" in another: same head.
     assert [f.subject for f in labels] == ["Piotr Hrevnik"]
     terms = {v.term: (v.article_ids, v.loaded) for v in labels[0].variants}
     assert terms == {"Estavian President": (["a-2", "a-3"], False), "Estavian strongman": (["a-1"], True)}
