@@ -20,9 +20,9 @@ def basil_dir(corpora: Path) -> Path:
     return path
 
 
-def read_years(basil: Path) -> dict[str, list[Doc]]:
-    """year -> every body sentence of every article, with its lexical-bias spans."""
-    out: dict[str, list[Doc]] = {}
+def read_docs(basil: Path) -> list[tuple[str, str, Doc]]:
+    """(year, outlet, (sentence, spans)) for every body sentence of every article."""
+    out: list[tuple[str, str, Doc]] = []
     for ann_path in sorted((basil / "annotations").glob("*/*_ann.json")):
         year = ann_path.parent.name
         art_path = basil / "articles" / year / ann_path.name.replace("_ann.json", ".json")
@@ -30,6 +30,7 @@ def read_years(basil: Path) -> dict[str, list[Doc]]:
             continue
         ann = json.loads(ann_path.read_text(encoding="utf-8"))
         art = json.loads(art_path.read_text(encoding="utf-8"))
+        outlet = str(art.get("source") or "?").lower()
         sentences = [s for para in art.get("body-paragraphs") or [] for s in para]
         spans: dict[int, list[tuple[int, int]]] = {}
         for p in ann.get("phrase-level-annotations") or []:
@@ -39,5 +40,13 @@ def read_years(basil: Path) -> dict[str, list[Doc]]:
                 if s[p["start"]:p["end"]] == p["txt"]:
                     spans.setdefault(i, []).append((p["start"], p["end"]))
                     break
-        out.setdefault(year, []).extend((s, spans.get(i, [])) for i, s in enumerate(sentences))
+        out.extend((year, outlet, (s, spans.get(i, []))) for i, s in enumerate(sentences))
+    return out
+
+
+def read_years(basil: Path) -> dict[str, list[Doc]]:
+    """year -> every body sentence of every article, with its lexical-bias spans."""
+    out: dict[str, list[Doc]] = {}
+    for year, _, doc in read_docs(basil):
+        out.setdefault(year, []).append(doc)
     return out

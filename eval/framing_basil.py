@@ -10,6 +10,9 @@ year's sentences. Prints, per setting:
 - word precision: share of words called loaded that lie inside an annotated
   span (BASIL marks only some loaded wording, so this is a lower bound);
 - sentence precision/recall: a sentence is "loaded" when it holds a span.
+Then, per outlet (Fox News, The New York Times, HuffPost), loaded words the
+held-out detector finds per 1,000 words against annotated spans per 1,000
+words: framing by outlet is about which outlet leans on loaded wording.
 `--grid` also tries the neighbouring settings used to choose the constants.
 """
 
@@ -21,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from basil_lexical import Doc, basil_dir, read_years  # noqa: E402
+from basil_lexical import Doc, basil_dir, read_docs, read_years  # noqa: E402
 
 from newsprism.crosscheck.loaded_terms import (  # noqa: E402
     HAND_LOADED,
@@ -66,6 +69,27 @@ def _evaluate(years: dict[str, list[Doc]], min_count: int, min_z: float, thresho
     }
 
 
+def _by_outlet(basil: Path) -> None:
+    docs = read_docs(basil)
+    years = sorted({y for y, _, _ in docs})
+    hand = {stem(w): v for w, v in HAND_LOADED.items()}
+    rows: dict[str, list[int]] = {}
+    for held_out in years:
+        lexicon = learn_weights([d for y, _, d in docs if y != held_out])[0]
+        for st, w in hand.items():
+            lexicon[st] = max(lexicon.get(st, 0.0), w)
+        for y, outlet, (text, gold) in docs:
+            if y != held_out:
+                continue
+            row = rows.setdefault(outlet, [0, 0, 0])
+            row[0] += len(text.split())
+            row[1] += len(gold)
+            row[2] += sum(1 for *_, w in word_weights(text, lexicon) if w >= LOADED_THRESHOLD)
+    for outlet, (words, gold, found) in sorted(rows.items()):
+        print(f"  {outlet:<4} annotated spans per 1k words {1000 * gold / words:5.2f}   "
+              f"detector's loaded words per 1k words {1000 * found / words:5.2f}")
+
+
 def _line(name: str, m: dict[str, float]) -> str:
     return (f"{name:<34} span_recall={m['span_recall']:.3f} word_precision={m['word_precision']:.3f} "
             f"sentence_P={m['sentence_precision']:.3f} sentence_R={m['sentence_recall']:.3f}")
@@ -80,6 +104,8 @@ def main() -> None:
     print(_line("hand list only", _evaluate(years, MIN_SPAN_COUNT, MIN_Z, LOADED_THRESHOLD, hand_only=True)))
     print(_line(f"learned+hand (shipped: c>={MIN_SPAN_COUNT}, z>={MIN_Z}, t={LOADED_THRESHOLD})",
                 _evaluate(years, MIN_SPAN_COUNT, MIN_Z, LOADED_THRESHOLD)))
+    print("by outlet (held-out years):")
+    _by_outlet(basil_dir(Path(args[0]) if args else default))
     if "--grid" in sys.argv:
         for c in (1, 2, 3):
             for z in (1.64, 1.96, 2.58):
