@@ -297,7 +297,7 @@ class _EventPhrase:
 
 
 def _place_index(story: Story) -> dict[str, str]:
-    """Lowercased place word -> canonical place name (names, aliases and their demonyms' stems)."""
+    """Lowercased place name or alias -> the canonical place name (demonyms are matched in ``_place_of``)."""
     index: dict[str, str] = {}
     for ent in story.entities:
         if ent.type not in ("GPE", "LOC"):
