@@ -69,3 +69,38 @@ def html_page(title: str, paragraphs: list[str], *, date: str = "2024-03-12", si
 <footer><p>Copyright Norland Herald Media Group. All rights reserved. Contact our newsroom.</p></footer>
 </body></html>
 """
+
+
+_TOWNS = ["Velden", "Rondale", "Marenbourg", "Ostrava Bay", "Kesselholm", "Tarnwick", "Blauberg", "Lindquay"]
+_PEOPLE = ["Marta Olenska", "Pavel Runge", "Ilse Varga", "Tomas Brenner", "Noor Haddad", "Eli Sandor"]
+_ROLES = ["union secretary", "transport minister", "port director", "mayor", "harbour master", "economist"]
+_SENTENCES = [
+    "Workers in {town} stopped work on {day} over {issue}, the {body} said.",
+    "{person}, the {role}, told reporters that talks on {issue} had stalled after {n} hours.",
+    "About {n} ships were waiting outside {town} by the evening, according to shipping agents.",
+    "The {body} estimated losses at {n} million crowns a day.",
+    "\"We will not accept another delay,\" {person} said outside the {body} offices in {town}.",
+    "Officials in {town} warned that deliveries of {cargo} could be delayed within days.",
+    "{person} said the government was ready to mediate between the {body} and the unions.",
+    "Two carriers loaded with {cargo} were diverted to {town2}, where unloading takes longer.",
+    "The last stoppage in {town}, over {issue}, ended after {n} days without agreement.",
+    "Importers of {cargo} said prices had risen by {n} percent since the start of the month.",
+]
+_ISSUES = ["night-shift pay", "pension rules", "crane safety", "overtime rates", "staffing levels"]
+_BODIES = ["port authority", "harbour board", "transport ministry", "chamber of commerce", "dockers' union"]
+_CARGO = ["grain", "fuel", "fresh fruit", "timber", "fertiliser", "steel coils"]
+_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+
+
+def generated_text(n: int) -> str:
+    """The n-th of many distinct plain-text articles, recombined from templates (for volume tests)."""
+    import random
+
+    rnd = random.Random(n)
+    slots = lambda: dict(town=rnd.choice(_TOWNS), town2=rnd.choice(_TOWNS), person=rnd.choice(_PEOPLE),  # noqa: E731
+                         role=rnd.choice(_ROLES), issue=rnd.choice(_ISSUES), body=rnd.choice(_BODIES),
+                         cargo=rnd.choice(_CARGO), day=rnd.choice(_DAYS), n=rnd.randint(2, 400))
+    sentences = [t.format(**slots()) for t in rnd.sample(_SENTENCES, 7)]
+    paragraphs = [" ".join(sentences[i:i + 2]) for i in range(0, len(sentences), 2)]
+    return (f"{rnd.choice(_TOWNS)} port update no. {n}\nPublish Date : {1 + n % 28:02d} March 2024 - 10:00\n\n"
+            + "\n".join(paragraphs) + "\n")

@@ -9,6 +9,7 @@ user can act on rather than turned into mojibake.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 
 from charset_normalizer import from_bytes
@@ -26,6 +27,10 @@ MIN_PRINTABLE_RATIO = 0.95
 # Candidates this close to the least chaotic decoding are treated as equally clean
 # (set on short accented Western texts, where the wrong code page scores 0.03 better).
 _CHAOS_TOLERANCE = 0.05
+
+# Control characters (tab and newline excepted), C1 controls, and the replacement
+# character a failed decode leaves: what binary bytes turn into as "text".
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 
 # How much of the input the binary sniff looks at: enough to see a file header.
 _SNIFF_BYTES = 8192
@@ -88,9 +93,9 @@ def _check_printable(text: str, source: str) -> None:
     sample = text[:_SNIFF_BYTES]
     if not sample:
         return
-    printable = sum(1 for ch in sample if ch.isprintable() or ch in "\n\t")
-    if printable / len(sample) < MIN_PRINTABLE_RATIO:
-        raise IngestError(source, f"binary file ({printable / len(sample):.0%} printable characters), not text")
+    ratio = 1 - len(_UNPRINTABLE.findall(sample)) / len(sample)
+    if ratio < MIN_PRINTABLE_RATIO:
+        raise IngestError(source, f"binary file ({ratio:.0%} printable characters), not text")
 
 
 def normalise_text(text: str) -> str:

@@ -98,10 +98,18 @@ class _Hasher:
         mh.update_batch(shingle_hashes(text))
         return mh.hashvalues.copy()
 
-    def minhash(self, signature: np.ndarray) -> MinHash:
-        mh = self._template.copy()
-        mh.hashvalues = signature
-        return mh
+
+
+class _Signature:
+    """What MinHashLSH reads of a MinHash (its hash values and length), without copying a MinHash per call."""
+
+    __slots__ = ("hashvalues",)
+
+    def __init__(self, hashvalues: np.ndarray):
+        self.hashvalues = hashvalues
+
+    def __len__(self) -> int:
+        return len(self.hashvalues)
 
 
 def _identity(value: int) -> int:
@@ -122,6 +130,7 @@ class DuplicateIndex:
         self._entries: dict[str, _Entry] = {}
         self._original: dict[str, str] = {}
         self._members: dict[str, list[str]] = {}
+        self._moved: set[str] = set()  # ids whose original changed during the current add()
 
     def __contains__(self, article_id: str) -> bool:
         return article_id in self._entries
@@ -148,7 +157,7 @@ class DuplicateIndex:
 
     def _insert(self, aid: str, entry: _Entry, original: str | None) -> None:
         self._entries[aid] = entry
-        self._lsh.insert(aid, self._hasher.minhash(entry.signature), check_duplication=False)
+        self._lsh.insert(aid, _Signature(entry.signature), check_duplication=False)
         root = original or aid
         self._original[aid] = root
         self._members.setdefault(root, []).append(aid)
@@ -169,13 +178,17 @@ class DuplicateIndex:
         ``duplicate_of`` (None: it became an original), for the caller to save.
         """
         new: list[Article] = []
-        before = dict(self._original)
+        self._moved: set[str] = set()
         for art in articles:
             if art.id in self._entries:
                 continue
             entry = _Entry(art.published, art.words, self._hasher.signature(art.text))
-            roots = {self._original[c] for c in self._lsh.query(self._hasher.minhash(entry.signature))
-                     if _jaccard(entry.signature, self._entries[c].signature) >= self.threshold}
+            roots: set[str] = set()
+            for cand in self._lsh.query(_Signature(entry.signature)):
+                root = self._original[cand]
+                # one verified member per group is enough to join it
+                if root not in roots and _jaccard(entry.signature, self._entries[cand].signature) >= self.threshold:
+                    roots.add(root)
             self._insert(art.id, entry, None)
             for root in roots:
                 self._merge(root, art.id)
@@ -183,9 +196,10 @@ class DuplicateIndex:
         for art in new:
             root = self._original[art.id]
             art.duplicate_of = root if root != art.id else None
+        new_ids = {a.id for a in new}
         changes: dict[str, str | None] = {}
-        for aid, root in before.items():
-            if self._original[aid] != root and aid in self._entries:
+        for aid in self._moved - new_ids:
+            if aid in self._entries:
                 changes[aid] = self._original[aid] if self._original[aid] != aid else None
         return changes
 
@@ -197,6 +211,7 @@ class DuplicateIndex:
         keep, drop = sorted((ra, rb), key=self._rank)
         for member in self._members.pop(drop, [drop]):
             self._original[member] = keep
+            self._moved.add(member)
             self._members[keep].append(member)
 
     def signatures(self, ids: Iterable[str]) -> Iterator[tuple[str, bytes]]:
