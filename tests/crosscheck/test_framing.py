@@ -119,3 +119,17 @@ def test_frame_story_same_words_everywhere_is_no_framing():
     one = [a for a in articles if a.id == "a-2"]
     story.article_ids = ["a-2"]
     assert frame_story(story, one) == []
+
+
+def test_frame_story_regime_versus_government():
+    texts = {"a-x": ("Harbour Times", "Sanctions on the Estavian regime were extended on Friday."),
+             "a-y": ("Coastal Wire", "The Estavian government said the sanctions were unlawful."),
+             "a-z": ("Northern Post", "Talks with the government in Estavia resumed.")}
+    articles = [AnalyzedArticle(article=Article(id=aid, source=f"{aid}.txt", text=t, outlet=o))
+                for aid, (o, t) in texts.items()]
+    story = Story(id="s-2", title="sanctions", article_ids=list(texts), entities=[
+        CanonicalEntity(id="e-estavia", name="Estavia", type="GPE", aliases=["Estavia"], article_ids=["a-z"])])
+    labels = [f for f in frame_story(story, articles) if f.aspect == "label"]
+    assert len(labels) == 1 and labels[0].subject == "the government of Estavia"
+    terms = {v.term: (v.article_ids, v.loaded) for v in labels[0].variants}
+    assert terms == {"Estavian government": (["a-y", "a-z"], False), "Estavian regime": (["a-x"], True)}

@@ -50,6 +50,9 @@ EVENT_NOUNS = frozenset(
     "riot protest crackdown insurgency hostilities fighting standoff siege bombardment annexation "
     "intervention revolution rebellion coup".split())
 
+# Nouns for who governs a place; "regime" or "junta" instead of "government" is a label.
+GOVERNMENT_NOUNS = frozenset("government regime administration authorities junta leadership dictatorship".split())
+
 # Modifiers that date or measure an event rather than frame it.
 _TEMPORAL = frozenset(
     "ongoing current recent latest continuing new old long longest lengthy protracted years-long "
@@ -74,7 +77,7 @@ _COMPOUND_TAILS = frozenset(
     "victims veterans refugees dead damage reporting reporter reporters correspondent memorial aims goals "
     "budget spending debt production toll helicopter helicopters drone drones group groups squad units "
     "forces police resolution prevention center centre centres centers declaration footage leaders leader "
-    "state states".split())
+    "state states change changes".split())
 _DETERMINERS = frozenset("the a an this that these those its his her their our your my".split())
 _PREPOSITIONS = frozenset("in on against with over of for between across inside".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-']*(?:\.[A-Z]\.?)?")
@@ -296,11 +299,11 @@ class _EventPhrase:
     definite: bool
 
 
-def _place_index(story: Story) -> dict[str, str]:
-    """Lowercased place name or alias -> the canonical place name (demonyms are matched in ``_place_of``)."""
+def _place_index(story: Story, types: tuple[str, ...] = ("GPE", "LOC")) -> dict[str, str]:
+    """Lowercased name or alias -> the canonical name, for entities of ``types`` (demonyms: ``_place_of``)."""
     index: dict[str, str] = {}
     for ent in story.entities:
-        if ent.type not in ("GPE", "LOC"):
+        if ent.type not in types:
             continue
         for name in [ent.name, *ent.aliases]:
             index.setdefault(name.lower(), ent.name)
@@ -346,13 +349,14 @@ def _body_spans(analyzed: AnalyzedArticle) -> str:
     return text
 
 
-def _event_phrases(analyzed: AnalyzedArticle, places: dict[str, str]) -> list[_EventPhrase]:
+def _noun_phrases(analyzed: AnalyzedArticle, places: dict[str, str], nouns: frozenset[str]) -> list[_EventPhrase]:
+    """Phrases headed by one of ``nouns``, with their framing modifiers and the story places they are tied to."""
     text = _body_spans(analyzed)
     words = list(_WORD.finditer(text))
     out = []
     for i, m in enumerate(words):
         head = m.group()
-        if head not in EVENT_NOUNS:  # lowercase only: "Operation Sunrise" names one operation
+        if head not in nouns:  # lowercase only: "Operation Sunrise" names one operation
             continue
         nxt = words[i + 1] if i + 1 < len(words) else None
         gap_after = text[m.end():nxt.start()] if nxt else ""
@@ -409,7 +413,7 @@ def _event_framings(story: Story, articles: list[AnalyzedArticle], by_id: dict[s
     places = _place_index(story)
     if not places:
         return []
-    phrases = [p for a in articles for p in _event_phrases(a, places)]
+    phrases = [p for a in articles for p in _noun_phrases(a, places, EVENT_NOUNS)]
     tied = [p for p in phrases if p.places]
     if not tied:
         return []
@@ -428,8 +432,29 @@ def _event_framings(story: Story, articles: list[AnalyzedArticle], by_id: dict[s
     return [_framing(f"the {head} in {main_place}", "event", variants)]
 
 
+def _government_framings(story: Story, articles: list[AnalyzedArticle],
+                         by_id: dict[str, AnalyzedArticle]) -> list[Framing]:
+    """ "The Syrian regime" in one outlet, "the Syrian government" in another: a label of who governs.
+
+    Reported per place or person the phrase is tied to, only where the heads
+    differ and one of them is loaded ("administration" vs "government" is not
+    worth an entry).
+    """
+    index = _place_index(story, ("GPE", "LOC", "PERSON"))
+    persons = {e.name for e in story.entities if e.type == "PERSON"}
+    by_owner: dict[str, dict[str, _Variant]] = {}
+    for p in (p for a in articles for p in _noun_phrases(a, index, GOVERNMENT_NOUNS) if p.places):
+        by_owner.setdefault(p.places[0], {}).setdefault(p.head, _Variant()).add(p.form, p.analyzed, p.start, p.end)
+    out = []
+    for owner, variants in by_owner.items():
+        if _differ(variants, by_id) and any(is_loaded(v.term()) for v in variants.values()):
+            subject = f"{owner}'s government" if owner in persons else f"the government of {owner}"
+            out.append(_framing(subject, "label", variants))
+    return out
+
+
 def frame_story(story: Story, articles: list[AnalyzedArticle]) -> list[Framing]:
     """Every subject on which the story's outlets differ: labels, name spellings, the event's name."""
     by_id = {a.id: a for a in articles}
-    return (_label_framings(story, by_id) + _name_framings(story, by_id)
-            + _event_framings(story, articles, by_id))
+    return (_label_framings(story, by_id) + _government_framings(story, articles, by_id)
+            + _name_framings(story, by_id) + _event_framings(story, articles, by_id))
