@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from newsprism.web.jobs import Upload
+from newsprism.web.cache import CACHEABLE
 from newsprism.web.security import ARTICLE_ID, JOB_ID, STORY_ID, check_write_access, checked_id
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -28,6 +29,7 @@ _URL = re.compile(r"^https?://[^\s<>\"']{1,2000}$", re.IGNORECASE)
 
 async def cached_json(request: Request, key: Any, make: Callable[[], Any]) -> Response:
     """Answer with the JSON of ``make()``, encoded once per store change; 404 if it is None."""
+    request.scope[CACHEABLE] = True
     cache = request.app.state.web.reader.cache
     body = cache.get(("json", key))
     if body is None:

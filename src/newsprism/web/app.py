@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException
 
 from newsprism import __version__
 from newsprism.errors import ConfigError, IngestError, NewsprismError, StoreError
+from newsprism.web.cache import CachedResponses
 from newsprism.web.jobs import JobRunner
 from newsprism.web.reader import StoreReader
 from newsprism.web.security import MAX_BODY_BYTES, SecurityMiddleware
@@ -71,7 +72,8 @@ def create_app(db: str, *, token: str | None = None, read_only: bool = False,
                   description="Cross-checked news stories: the report contract as a JSON API.",
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     app.state.web = WebState(config, reader, jobs, templates)
-    app.add_middleware(SecurityMiddleware, max_body=max_body)
+    app.add_middleware(CachedResponses, cache=reader.cache)
+    app.add_middleware(SecurityMiddleware, max_body=max_body)  # outermost: cached answers get the headers too
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)

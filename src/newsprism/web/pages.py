@@ -20,6 +20,7 @@ from newsprism.report.html import REPORT_CSS, REPORT_JS, render_story_section
 
 from newsprism.web.api import IsoDate, Sort, submit_ingest
 from newsprism.web.evidence import article_findings, segment_text
+from newsprism.web.cache import CACHEABLE
 from newsprism.web.security import ARTICLE_ID, JOB_ID, STORY_ID, checked_id
 
 router = APIRouter(include_in_schema=False)
@@ -30,6 +31,7 @@ _SORT_LABELS = {"coverage": "most coverage", "recent": "most recent", "oldest": 
 
 async def cached_page(request: Request, key: Any, make: Callable[[], str | None]) -> HTMLResponse:
     """Answer with the page ``make()`` renders, rendered once per store change; 404 if it is None."""
+    request.scope[CACHEABLE] = True
     cache = request.app.state.web.reader.cache
     html = cache.get(("page", key))
     if html is None:
