@@ -25,8 +25,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from urllib.parse import urlparse
 
+from newsprism.crosscheck.evidence_spans import sentences_of
 from newsprism.crosscheck.loaded_terms import stem
 from newsprism.model import AnalyzedArticle, Reference, StoryEvent
 
@@ -92,10 +94,14 @@ def url_date(url: str) -> tuple[date, str] | None:
     return None
 
 
-def content_stems(text: str) -> set[str]:
-    """Stems of the content words ("US-Russia summit" -> {"us", "russia", "summit"})."""
+@lru_cache(maxsize=1 << 16)
+def content_stems(text: str) -> frozenset[str]:
+    """Stems of the content words ("US-Russia summit" -> {"us", "russia", "summit"}).
+
+    Cached: every reference of a story is matched against the same sentences.
+    """
     text = re.sub(r"\b([A-Z])\.([A-Z])\.", r"\1\2", text)  # "U.S." -> "US"
-    return {stem(w) for w in _WORD.findall(text.replace("-", " ")) if w.lower() not in _STOP and len(w) > 1}
+    return frozenset(stem(w) for w in _WORD.findall(text.replace("-", " ")) if w.lower() not in _STOP and len(w) > 1)
 
 
 def _ref_label(ref: Reference) -> str:
@@ -184,9 +190,8 @@ def _first_reports(ref: Reference, citing: AnalyzedArticle, events: list[StoryEv
         published = _iso(other.article.published)
         if other.id == citing.id or published is None:
             continue
-        text = other.article.text
-        for sent in re.split(r"(?<=[.!?])\s+|\n+", text):
-            if len(title & content_stems(sent)) >= TITLE_MATCH_MIN_STEMS:
+        for sent in sentences_of(other):
+            if len(title & content_stems(sent.text)) >= TITLE_MATCH_MIN_STEMS:
                 dated_matches.append((published, other.id, "what its title describes"))
                 break
     return min(dated_matches) if dated_matches else None
