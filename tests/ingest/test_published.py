@@ -14,12 +14,14 @@ def test_parse_date_common_shapes():
     assert parse_date("Mar 13, 2024") == "2024-03-13"
     assert parse_date("2024-03-12T09:30:00Z") == "2024-03-12"
     assert parse_date("Tue, 12 Mar 2024 09:30:00 GMT") == "2024-03-12"
+    assert parse_date("13.03.2024 10:15") == "2024-03-13"
     assert parse_date("next harvest") is None
 
 
 def test_is_date_line_only_for_lines_that_are_dates():
     assert is_date_line("Mar 13, 2024")
     assert is_date_line("Wednesday, 13 March 2024, 10:40 GMT")
+    assert is_date_line("13.03.2024 10:15")
     assert not is_date_line("March 13, 2024 was a tense day in Velden")
 
 

@@ -44,6 +44,8 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # "August 8", "Aug. 8, 2025", "8 August 2025", "8th of August": explicit calendar dates in running text.
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?", re.IGNORECASE)
 _DAY_MONTH = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?", re.IGNORECASE)
+# "13.03.2024", "13/03/2024 10:15": a header line that is only a numeric date.
+_NUMERIC_DATE_LINE = re.compile(r"[0-3]?\d[./-][01]?\d[./-](?:19|20)\d\d(?:,?\s+\d\d?:\d\d(?::\d\d)?)?")
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 
 # Words that put a sentence's date in the future (or make it a deadline or
@@ -155,6 +157,8 @@ def is_date_line(line: str) -> bool:
     """True for a line that is only a date ("Aug 07, 2025", "Friday 8 August 2025, 10:40 GMT")."""
     stripped = re.sub(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b\d\d?:\d\d\b|\b(gmt|utc|[ap]\.?m\.?|ist|est|"
                       r"updated|published|[A-Z]{2,4}T)\b|[,|/\-–—:]", "", line, flags=re.IGNORECASE)
+    if _NUMERIC_DATE_LINE.fullmatch(line.strip()):
+        return True
     m = _MONTH_DAY.fullmatch(stripped.strip()) or _DAY_MONTH.fullmatch(stripped.strip()) or \
         _ISO.fullmatch(stripped.strip())
     return bool(m and m.group("year"))
