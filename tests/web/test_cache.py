@@ -52,3 +52,24 @@ def test_page_cache_memory_store_follows_bump_and_evicts_oldest():
     assert cache.get("a") is None and cache.get("c") == 3
     stamp.bump()
     assert cache.get("c") is None
+
+
+def test_cached_responses_follow_a_write_by_another_process(tmp_path):
+    from fastapi.testclient import TestClient
+    from webfixtures import build_fixture_report, write_fixture_store
+
+    from newsprism.model import ReportStory
+    from newsprism.web import create_app
+
+    db = write_fixture_store(tmp_path / "live.db")
+    with TestClient(create_app(str(db), read_only=True)) as client:
+        first = client.get("/api/stories").json()
+        assert client.get("/api/stories").json() == first  # second answer comes from the cache
+        assert len(first) == 2
+        report, _ = build_fixture_report()
+        report.stories = [ReportStory(id="s-0000000000ee", title="Tram line to Osterby reopens",
+                                      article_ids=[report.articles[0].id])]
+        with Store(db) as writer:
+            writer.put_report(report)
+        assert "s-0000000000ee" in [s["id"] for s in client.get("/api/stories").json()]
+        assert "Tram line to Osterby reopens" in client.get("/").text
