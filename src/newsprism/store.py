@@ -96,12 +96,19 @@ def _m004_minhashes(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE minhashes (article_id TEXT PRIMARY KEY, signature BLOB NOT NULL)")
 
 
+def _m005_lsh_bands(db: sqlite3.Connection) -> None:
+    db.execute("CREATE TABLE lsh_bands (band INTEGER NOT NULL, key INTEGER NOT NULL, article_id TEXT NOT NULL, "
+               "PRIMARY KEY (band, key, article_id)) WITHOUT ROWID")
+    db.execute("CREATE INDEX articles_duplicate_of ON articles(duplicate_of)")
+
+
 # Ordered and append-only: a released migration is never edited, only followed.
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("001_articles_raw_references", _m001_articles),
     ("002_analysis_cache", _m002_analyses),
     ("003_stories_reports", _m003_stories),
     ("004_minhash_signatures", _m004_minhashes),
+    ("005_lsh_bands", _m005_lsh_bands),
 ]
 
 
@@ -207,7 +214,7 @@ class Store:
         return sum(self.add_batch(chunk, raw=raw) for chunk in _chunks(articles, batch_size))
 
     def add_batch(self, articles: Sequence[Article], *, raw: Mapping[str, RawSource] | None = None,
-                  signatures: Iterable[tuple[str, bytes]] = (),
+                  signatures: Iterable[tuple[str, bytes]] = (), bands: Iterable[tuple[int, int, str]] = (),
                   updates: Mapping[str, Mapping[str, Any]] | None = None) -> int:
         """Store one ingest batch in ONE transaction: its articles, raw sources, near-duplicate signatures
         and the changes it makes to stored articles. A kill leaves all of it or none of it.
@@ -215,6 +222,7 @@ class Store:
         with self._tx() as db:
             added = sum(self._insert_article(db, art, (raw or {}).get(art.id)) for art in articles)
             db.executemany("INSERT OR REPLACE INTO minhashes VALUES (?, ?)", signatures)
+            db.executemany("INSERT OR IGNORE INTO lsh_bands VALUES (?, ?, ?)", bands)
             self._update(db, updates or {})
         return added
 
@@ -302,23 +310,29 @@ class Store:
         """Every distinct publication date stored (for year inference; small: one row per day)."""
         return [d for (d,) in self._query("SELECT DISTINCT published FROM articles WHERE published IS NOT NULL")]
 
-    # ------------------------------------------------------------------ near-duplicate signatures
+    # ------------------------------------------------------------------ near-duplicate index
 
-    def put_signatures(self, rows: Iterable[tuple[str, bytes]]) -> None:
-        with self._tx() as db:
-            db.executemany("INSERT OR REPLACE INTO minhashes VALUES (?, ?)", rows)
+    def band_candidates(self, keys: Sequence[tuple[int, int]]) -> set[str]:
+        """Ids of stored articles sharing any (band, key) with a new article's signature."""
+        if not keys:
+            return set()
+        where = " OR ".join("(band = ? AND key = ?)" for _ in keys)
+        params = [v for pair in keys for v in pair]
+        return {aid for (aid,) in self._query(f"SELECT article_id FROM lsh_bands WHERE {where}", params)}
 
-    def dedup_rows(self) -> Iterator[tuple[str, str | None, int, str | None, bytes | None]]:
-        """(id, published, words, duplicate_of, signature or None) of every article: what the duplicate index needs."""
-        last = ""
-        while True:
-            rows = self._query("SELECT a.id, a.published, a.words, a.duplicate_of, m.signature FROM articles a "
-                               "LEFT JOIN minhashes m ON m.article_id = a.id WHERE a.id > ? ORDER BY a.id LIMIT ?",
-                               (last, _PAGE))
-            if not rows:
-                return
-            yield from rows
-            last = rows[-1][0]
+    def dedup_entry(self, article_id: str) -> tuple[str | None, int, str | None, bytes] | None:
+        """(published, words, duplicate_of, signature) of a stored, indexed article."""
+        rows = self._query("SELECT a.published, a.words, a.duplicate_of, m.signature FROM articles a "
+                           "JOIN minhashes m ON m.article_id = a.id WHERE a.id = ?", (article_id,))
+        return rows[0] if rows else None
+
+    def duplicates_of(self, article_id: str) -> list[str]:
+        return [a for (a,) in self._query("SELECT id FROM articles WHERE duplicate_of = ?", (article_id,))]
+
+    def unindexed_articles(self) -> list[str]:
+        """Ids of stored articles without a near-duplicate signature (stored before the index existed)."""
+        return [a for (a,) in self._query("SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM minhashes)"
+                                          " ORDER BY id")]
 
     # ------------------------------------------------------------------ NLP cache
 

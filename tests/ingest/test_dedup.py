@@ -68,7 +68,8 @@ def test_index_rebuilt_from_store_marks_copies_against_stored_articles(tmp_path)
     with Store(tmp_path / "s.db") as store:
         index = DuplicateIndex()
         index.add([original])
-        store.add_batch([original], signatures=index.signatures([original.id]))
+        store.add_batch([original], signatures=index.signatures([original.id]),
+                        bands=index.band_rows([original.id]))
     later_copy = _art(PARAGRAPHS[:-1], "copy.txt", "2024-03-14")
     earlier_copy = _art(PARAGRAPHS[1:], "wire.txt", "2024-03-11")
     with Store(tmp_path / "s.db") as store:

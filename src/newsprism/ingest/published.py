@@ -155,6 +155,8 @@ def parse_date(value: str, base: str | None = None) -> str | None:
 
 def is_date_line(line: str) -> bool:
     """True for a line that is only a date ("Aug 07, 2025", "Friday 8 August 2025, 10:40 GMT")."""
+    if len(line) > 60 or not any(ch.isdigit() for ch in line):
+        return False
     stripped = re.sub(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b\d\d?:\d\d\b|\b(gmt|utc|[ap]\.?m\.?|ist|est|"
                       r"updated|published|[A-Z]{2,4}T)\b|[,|/\-–—:]", "", line, flags=re.IGNORECASE)
     if _NUMERIC_DATE_LINE.fullmatch(line.strip()):

@@ -73,10 +73,12 @@ def _commit(store: Store, index: DuplicateIndex, batch: list[Ingested], res: Ing
     if not batch:
         return
     arts = [b.article for b in batch]
-    fresh = list({a.id: a for a in arts if a.id not in index}.values())
-    changes = index.add(fresh)
+    changes = index.add(arts)
+    ids = index.last_added
+    first = {a.id: a for a in reversed(arts)}  # the copy index.add saw first
+    fresh = [first[i] for i in ids]
     added = store.add_batch(arts, raw={b.article.id: b.raw for b in batch if b.raw},
-                            signatures=index.signatures(a.id for a in fresh),
+                            signatures=index.signatures(ids), bands=index.band_rows(ids),
                             updates={aid: {"duplicate_of": dup} for aid, dup in changes.items()})
     res.added += added
     res.duplicates += len(arts) - added
