@@ -51,14 +51,19 @@ _TRANSLIT = (
     (re.compile(r"yy$"), "y"), (re.compile(r"(iy|ii|yi|ij)$"), "y"), (re.compile(r"ey$"), "ei"),
     (re.compile(r"y$"), "i"), (re.compile(r"(.)\1"), r"\1"),
 )
+# Letters NFKD does not split into base + accent.
+_UNDECOMPOSED = str.maketrans({"đ": "d", "ø": "o", "ł": "l", "ß": "ss", "æ": "ae", "ı": "i", "œ": "oe", "þ": "th"})
+_INITIALS = {"j": "y", "w": "v", "q": "k", "x": "k"}
 _VOWELS = re.compile(r"[aeiouy]")
 
 
 def translit_key(word: str) -> str:
     """Normalise one word so that its romanisation variants collide ("Zelenskyy" -> "zelenski")."""
-    text = unicodedata.normalize("NFKD", word)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = unicodedata.normalize("NFKD", word.lower().translate(_UNDECOMPOSED))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"[^a-z]", "", text)
+    if len(text) == 1:
+        return _INITIALS.get(text, text)  # an initial: only the letter alternations apply
     for rx, rep in _TRANSLIT:
         text = rx.sub(rep, text)
     return text

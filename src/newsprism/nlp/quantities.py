@@ -109,6 +109,8 @@ def parse_quantity(text: str) -> tuple[float, str | None, str] | None:
     value = _number(low)
     if value is None:
         return None
+    if unit == "fraction" and value >= 1:
+        unit = None  # "two and a half million": a count with a fraction in it, not a share
     return value, unit, qualifier
 
 

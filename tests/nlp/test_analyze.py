@@ -1,0 +1,68 @@
+"""analyze_articles end to end on invented articles, and on the seeds when present."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from newsprism.model import Article, Reference
+from newsprism.nlp import analyze as analyze_mod
+from newsprism.nlp.analyze import analyze_articles, body_end
+
+BODY = ("Chilean President Rosa Ferrer met Peruvian Foreign Minister Luis Aramayo in Lima on Friday. "
+        "Ferrer said the two countries would sign a $1.2 billion water agreement next week.\n\n")
+REFS = "[1] Andes Daily. (2025, August 1). Ferrer to visit Lima.\n"
+
+
+def _article(aid="a-1", published="2025-08-08", refs=True) -> Article:
+    text = BODY + (REFS if refs else "")
+    references = [Reference(index=1, text=REFS.strip(), start=len(BODY), end=len(text))] if refs else []
+    return Article(id=aid, source=f"{aid}.txt", text=text, published=published, references=references)
+
+
+def test_body_end_is_first_reference_span():
+    assert body_end(_article()) == len(BODY)
+    assert body_end(_article(refs=False)) == len(BODY)
+
+
+@pytest.mark.slow
+def test_analyze_articles_fills_every_field_with_valid_spans():
+    [a] = list(analyze_articles([_article()]))
+    text = a.article.text
+    assert a.analyzer and "newsprism" in a.analyzer
+    assert len(a.sentences) == 2 and all(text[s.start:s.end] == s.text for s in a.sentences)
+    names = {e.name: e for e in a.entities}
+    assert "Rosa Ferrer" in names and "Ferrer" in names["Rosa Ferrer"].aliases
+    assert all(m.end <= len(BODY) for e in a.entities for m in e.mentions)  # nothing from the reference
+    assert {d.text: d.value for d in a.dates} == {"Friday": "2025-08-08", "next week": "2025-08-11"}
+    assert [(q.value, q.unit) for q in a.quantities] == [(2, "country"), (1.2e9, "USD")]
+
+
+@pytest.mark.slow
+def test_analyze_articles_survives_a_failing_extractor(monkeypatch, caplog):
+    def broken(doc, entities):
+        raise RuntimeError("extractor bug")
+
+    monkeypatch.setattr(analyze_mod, "extract_quotes", broken)
+    with caplog.at_level(logging.ERROR, logger="newsprism.nlp.analyze"):
+        out = list(analyze_articles([_article("a-1"), _article("a-2")]))
+    assert [a.id for a in out] == ["a-1", "a-2"]
+    assert all(a.quotes == [] and a.entities for a in out)
+    assert "quotes failed on article a-1" in caplog.text
+
+
+@pytest.mark.slow
+def test_analyze_articles_on_seeds(seeds_dir):
+    from newsprism.ingest import ingest_inputs
+
+    arts = [x for x in ingest_inputs([str(seeds_dir)]) if isinstance(x, Article)]
+    out = list(analyze_articles(arts))
+    assert len(out) == len(arts)
+    for a in out:
+        people = [e for e in a.entities if e.type == "PERSON"]
+        assert people, a.id
+        # every person named by a full name more than once is one entity, not several
+        fulls = [e.name for e in people if " " in e.name]
+        assert len(fulls) == len(set(fulls)), a.id
+        assert any(e.labels for e in people), a.id

@@ -1,0 +1,96 @@
+"""Temporal expressions: resolution rules (no model) and extraction with tense (spaCy)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsprism.nlp.temporal import extract_dates, nearest_year_date, resolve_expression, resolve_weekday
+
+FRI = dt.date(2025, 8, 8)  # a Friday
+
+
+@pytest.mark.parametrize(("weekday", "base", "tense", "relative", "expected"), [
+    (4, FRI, "past", "", dt.date(2025, 8, 8)),  # "on Friday", published Friday: that day
+    (0, FRI, "past", "", dt.date(2025, 8, 4)),
+    (0, FRI, "future", "", dt.date(2025, 8, 11)),
+    (4, FRI, "past", "last", dt.date(2025, 8, 1)),
+    (4, FRI, "unknown", "next", dt.date(2025, 8, 15)),
+    (2, dt.date(2025, 3, 1), "past", "", dt.date(2025, 2, 26)),  # across a month boundary
+    (3, dt.date(2026, 1, 2), "past", "", dt.date(2026, 1, 1)),
+    (5, dt.date(2026, 1, 1), "past", "", dt.date(2025, 12, 27)),  # across a year boundary
+    (1, dt.date(2025, 12, 31), "future", "", dt.date(2026, 1, 6)),
+])
+def test_resolve_weekday_by_tense(weekday, base, tense, relative, expected):
+    assert resolve_weekday(weekday, base, tense, relative) == expected
+
+
+@pytest.mark.parametrize(("month", "day", "base", "tense", "expected"), [
+    (7, 28, FRI, "past", dt.date(2025, 7, 28)),
+    (12, 30, dt.date(2026, 1, 3), "past", dt.date(2025, 12, 30)),
+    (1, 5, dt.date(2025, 12, 28), "future", dt.date(2026, 1, 5)),
+    (1, 5, dt.date(2025, 12, 28), "unknown", dt.date(2026, 1, 5)),  # nearest
+    (8, 20, FRI, "past", dt.date(2024, 8, 20)),  # a past-tense date after publication is last year's
+    (2, 29, dt.date(2025, 3, 10), "past", dt.date(2024, 2, 29)),
+])
+def test_nearest_year_date(month, day, base, tense, expected):
+    assert nearest_year_date(month, day, base, tense) == expected
+
+
+@pytest.mark.parametrize(("text", "base", "value", "precision", "window_end"), [
+    ("next week", FRI, "2025-08-11", "week", "2025-08-17"),
+    ("last week", dt.date(2026, 1, 1), "2025-12-22", "week", "2025-12-28"),
+    ("last month", dt.date(2026, 1, 15), "2025-12", "month", None),
+    ("next month", dt.date(2025, 12, 15), "2026-01", "month", None),
+    ("earlier this year", FRI, "2025", "year", None),
+    ("last year", FRI, "2024", "year", None),
+    ("08 August 2025", dt.date(2026, 2, 1), "2025-08-08", "day", None),
+    ("Aug. 8, 2025", dt.date(2026, 2, 1), "2025-08-08", "day", None),
+    ("August 2024", FRI, "2024-08", "month", None),
+    ("yesterday", dt.date(2026, 1, 1), "2025-12-31", "day", None),
+    ("three days ago", dt.date(2025, 3, 2), "2025-02-27", "day", None),
+    ("late Monday", FRI, "2025-08-04", "day", None),
+])
+def test_resolve_expression(text, base, value, precision, window_end):
+    got = resolve_expression(text, base, "past")
+    assert (got.value, got.precision, got.window_end) == (value, precision, window_end)
+
+
+def test_resolve_expression_unknown_words_give_none():
+    assert resolve_expression("in recent times", FRI) is None
+
+
+@pytest.mark.slow
+def test_extract_dates_uses_sentence_tense(nlp):
+    doc = nlp("The ministers met on Monday in Tallinn. They will meet again on Monday in Riga, "
+              "and a treaty is expected to be signed next week.")
+    dates = extract_dates(doc, "2025-08-06")  # a Wednesday
+    by_text = [(d.text, d.value, d.direction) for d in dates]
+    assert ("Monday", "2025-08-04", "past") in by_text
+    assert ("Monday", "2025-08-11", "future") in by_text
+    week = [d for d in dates if d.text == "next week"][0]
+    assert (week.value, week.window_end, week.precision) == ("2025-08-11", "2025-08-17", "week")
+    for d in dates:
+        assert doc.text[d.start:d.end] == d.text
+
+
+@pytest.mark.slow
+def test_extract_dates_month_day_across_year_boundary(nlp):
+    doc = nlp("The port was closed on Dec. 30, officials said, and the ferry will resume on Jan. 4.")
+    dates = {d.text: d.value for d in extract_dates(doc, "2026-01-02")}
+    assert dates["Dec. 30"] == "2025-12-30"
+    assert dates["Jan. 4"] == "2026-01-04"
+
+
+@pytest.mark.slow
+def test_extract_dates_without_publication_keeps_expression(nlp):
+    doc = nlp("The council voted on Thursday.")
+    dates = extract_dates(doc, None)
+    assert [(d.text, d.value) for d in dates] == [("Thursday", None)]
+
+
+@pytest.mark.slow
+def test_extract_dates_skips_durations(nlp):
+    doc = nlp("The strike lasted 10 days and the talks took three hours.")
+    assert extract_dates(doc, "2025-08-08") == []
