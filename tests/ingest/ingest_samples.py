@@ -97,9 +97,12 @@ def generated_text(n: int) -> str:
     import random
 
     rnd = random.Random(n)
-    slots = lambda: dict(town=rnd.choice(_TOWNS), town2=rnd.choice(_TOWNS), person=rnd.choice(_PEOPLE),  # noqa: E731
-                         role=rnd.choice(_ROLES), issue=rnd.choice(_ISSUES), body=rnd.choice(_BODIES),
-                         cargo=rnd.choice(_CARGO), day=rnd.choice(_DAYS), n=rnd.randint(2, 400))
+
+    def slots() -> dict[str, object]:
+        return dict(town=rnd.choice(_TOWNS), town2=rnd.choice(_TOWNS), person=rnd.choice(_PEOPLE),
+                    role=rnd.choice(_ROLES), issue=rnd.choice(_ISSUES), body=rnd.choice(_BODIES),
+                    cargo=rnd.choice(_CARGO), day=rnd.choice(_DAYS), n=rnd.randint(2, 400))
+
     sentences = [t.format(**slots()) for t in rnd.sample(_SENTENCES, 7)]
     paragraphs = [" ".join(sentences[i:i + 2]) for i in range(0, len(sentences), 2)]
     return (f"{rnd.choice(_TOWNS)} port update no. {n}\nPublish Date : {1 + n % 28:02d} March 2024 - 10:00\n\n"

@@ -44,7 +44,8 @@ DUPLICATE_JACCARD = 0.5
 
 # Punctuation becomes a space before splitting on whitespace: "Aug. 8," and "Aug 8" shingle alike.
 # (str.translate + split is ~3x faster than a \w+ regex over long texts.)
-_PUNCT = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb"})
+_PUNCT = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+                                        "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb"})
 _SEED = 1
 _BAND_BASE = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit multiplier (golden ratio) for band keys
 _SCHEME = "affine64"
@@ -107,7 +108,6 @@ class _Hasher:
         mh = self._template.copy()
         mh.update_batch(shingle_hashes(text))
         return mh.hashvalues.copy()
-
 
 
 def _identity(value: int) -> int:

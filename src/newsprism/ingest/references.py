@@ -43,8 +43,9 @@ def find_references(text: str) -> list[Reference]:
         if not _looks_like_citation(body):
             continue
         url = _URL.search(body)
-        ref = Reference(index=int(m.group("idx")), text=m.group().strip(), url=url.group().rstrip(".,") if url else None,
-                        start=m.start() + (len(m.group()) - len(m.group().lstrip())), end=m.start() + len(m.group().rstrip()))
+        line = m.group()
+        ref = Reference(index=int(m.group("idx")), text=line.strip(), url=url.group().rstrip(".,") if url else None,
+                        start=m.start() + len(line) - len(line.lstrip()), end=m.start() + len(line.rstrip()))
         apa = _APA.match(body)
         if apa:
             ref.outlet = apa.group("outlet").strip() or None

@@ -33,7 +33,8 @@ _META = re.compile(r"^(?P<key>news\s*id|article\s*id|story\s*id|id|category|sect
                    r"publication|publisher|url|link|canonical|publish(?:ed)?(?:\s*(?:date|on|at))?|date|updated|"
                    r"last\s*updated|modified|posted(?:\s*on)?|author|byline|by|written\s*by|title|headline)"
                    r"\s*[:\uff1a]\s*(?P<value>.*)$", re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:[Bb]y|BY|[Ww]ritten [Bb]y)\s+(?P<name>[A-Z][\w.'\u2019-]*(?:[ ,]+(?:and\s+)?[A-Z][\w.'\u2019-]*){0,8})"
+_BYLINE = re.compile(r"^(?:[Bb]y|BY|[Ww]ritten [Bb]y)\s+"
+                     r"(?P<name>[A-Z][\w.'\u2019-]*(?:[ ,]+(?:and\s+)?[A-Z][\w.'\u2019-]*){0,8})"
                      r"\s*(?:[,|/\-\u2013\u2014]\s*.{0,60})?$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d\u2019]?\s+[A-Z\u201c\"]")
 
