@@ -133,3 +133,27 @@ def test_store_put_report_replaces_a_story_with_the_same_id(tmp_path):
         rows = {r["id"]: r for r in store.story_summaries()}
         assert len(rows) == 2 and rows["s-pier"]["n_articles"] == 1 and rows["s-pier"]["title"] == "Pier collapse"
         assert store.story_summaries(outlet="coast-news.example", query="pier") == []
+
+
+def test_store_shared_between_threads(tmp_path):
+    import threading
+
+    store = Store(tmp_path / "s.db")
+    errors: list[BaseException] = []
+
+    def work(k: int) -> None:
+        try:
+            for i in range(50):
+                store.put_analysis(f"a-{k}-{i}", "spacy-1", "{}")
+                assert store.get_analysis(f"a-{k}-{i}", "spacy-1") == "{}"
+            store.add_articles([_article(1000 + k)])
+        except BaseException as exc:  # surfaced below: a thread's assertion would otherwise vanish
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and store.count() == 4
+    store.close()

@@ -78,3 +78,12 @@ def test_index_rebuilt_from_store_marks_copies_against_stored_articles(tmp_path)
         changes = index.add([later_copy, earlier_copy])
     assert later_copy.duplicate_of == earlier_copy.id and earlier_copy.duplicate_of is None
     assert changes == {original.id: earlier_copy.id}
+
+
+def test_in_memory_index_reports_earlier_articles_it_repoints():
+    index = DuplicateIndex()
+    later = _art(PARAGRAPHS, "a.txt", "2024-03-14")
+    assert index.add([later]) == {}
+    earlier = _art(PARAGRAPHS[:-1], "b.txt", "2024-03-12")
+    assert index.add([earlier]) == {later.id: earlier.id}
+    assert earlier.duplicate_of is None
