@@ -5,7 +5,7 @@ from __future__ import annotations
 from story_builder import article, attribution, entity
 
 from newsprism.crosscheck.attribution_graph import attribution_graph, collect_attributions
-from newsprism.model import CrossCheck
+from newsprism.model import CrossCheck, Reference
 
 
 def _articles():
@@ -55,3 +55,17 @@ def test_attribution_graph_links_articles_sources_and_upstream():
 
 def test_attribution_graph_of_an_empty_check_is_empty():
     assert attribution_graph(CrossCheck()) == {"nodes": [], "edges": []}
+
+
+def test_collect_attributions_lists_reference_entries_as_citations():
+    a = article("a-ref", "Officials expect a deal within weeks [1].\n\n[1] Harbour Gazette. (2031, May 2). Deal "
+                "near. https://harbourgazette.example/deal\n[2] Untitled note without an outlet.")
+    text = a.article.text
+    r1 = text.index("[1] Harbour")
+    r2 = text.index("[2]")
+    a.article.references = [Reference(index=1, text=text[r1:r2].strip(), outlet="Harbour Gazette",
+                                      date="2031-05-02", start=r1, end=r2 - 1),
+                            Reference(index=2, text=text[r2:], start=r2, end=len(text))]
+    found = collect_attributions([a])
+    assert [(x.source, x.start) for x in found] == [("Harbour Gazette", r1)]
+    assert found[0].sentence.startswith("[1] Harbour Gazette")

@@ -21,10 +21,21 @@ _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|him|her|them|this|that|these
 
 
 def collect_attributions(articles: list[AnalyzedArticle]) -> list[StoryAttribution]:
-    """One StoryAttribution per article, source and span; pronoun sources resolved to their entity."""
+    """One StoryAttribution per article, source and span; pronoun sources resolved to their entity.
+
+    An entry of the article's reference list that names its outlet is a
+    citation too ("[2] Harbour Gazette. (2031, May 2). ..."): the article rests
+    on that outlet's word, so it is listed with the reference as its span.
+    """
     out: list[StoryAttribution] = []
     seen: set[tuple[str, str, int, int]] = set()
     for article in articles:
+        for ref in article.article.references:
+            key = (article.id, source_key(ref.outlet), ref.start, ref.end)
+            if ref.outlet and key not in seen:
+                seen.add(key)
+                out.append(StoryAttribution(article_id=article.id, source=ref.outlet, sentence=ref.text,
+                                            start=ref.start, end=ref.end))
         for att in article.attributions:
             source = _source_name(article, att)
             if not source:
