@@ -22,11 +22,14 @@ def test_directory_walk_is_recursive_sorted_and_sniffs_mislabelled_files(tmp_pat
     (tmp_path / "b" / "records").write_text(json.dumps({"text": PARAGRAPHS[5]}) + "\n" +
                                             json.dumps({"text": PARAGRAPHS[4]}) + "\n")  # JSONL, no extension
     (tmp_path / ".hidden.txt").write_text(TEXT_WIRE)
+    (tmp_path / "c-notes").write_text("[Updated] Velden strike\n\n" + PARAGRAPHS[0] + "\n")  # text, not JSON
     arts, fails = _split([tmp_path])
     assert not fails
-    assert [a.format for a in arts] == ["text", "jsonl", "jsonl", "html"]  # a folder's files, then its subfolders
+    # a folder's files, then its subfolders
+    assert [a.format for a in arts] == ["text", "text", "jsonl", "jsonl", "html"]
     assert arts[0].source == str(tmp_path / "a.txt")
-    assert arts[1].source == f"{tmp_path / 'b' / 'records'}#0"
+    assert arts[1].title == "[Updated] Velden strike"
+    assert arts[2].source == f"{tmp_path / 'b' / 'records'}#0"
 
 
 def test_exact_copies_are_dropped_at_ingest(tmp_path):

@@ -10,6 +10,7 @@ sinks a batch.
 from __future__ import annotations
 
 import os
+import re
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -98,7 +99,7 @@ def _sniff(head: bytes) -> str:
         return "feed"
     if looks_like_html(text) and text.startswith("<"):
         return "html"
-    if text.startswith("["):
+    if re.match(r"\[\s*[{\[\"\]]", text):  # a JSON array, not "[Updated] ..." or "[1] Ref ..."
         return "json"
     if text.startswith("{"):
         first = text.split("\n", 1)[0].strip()
