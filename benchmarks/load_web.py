@@ -12,6 +12,9 @@ p50/p95/p99 latency and errors, and with --json writes them to a file.
 
 Goal (issue #7): 200 clients, p95 <= 150 ms, 0 errors on a 2-core machine.
 
+Besides latency it prints the server's CPU time per request, which other
+work on the machine does not inflate the way it inflates latency.
+
 The clients speak HTTP/1.1 over asyncio streams rather than through httpx:
 on this machine one httpx AsyncClient pool of 200 connections managed ~20
 requests/s, so it measured itself, not the server (httpx is used for setup).
@@ -51,6 +54,22 @@ def _build_demo_store(db: Path) -> None:
     result = run([str(REPO / "examples" / "demo")], db=db)
     with Store(db) as store:
         store.put_report(result.report)
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process (Linux /proc), to report the server's cost per request."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _load_average() -> float | None:
+    try:
+        return os.getloadavg()[0]
+    except OSError:
+        return None
 
 
 def _start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
@@ -146,7 +165,13 @@ def main() -> None:
         urls = [u for sid in stories for u in (f"/stories/{sid}", f"/api/stories/{sid}")] + ["/api/stories"]
         for u in urls:  # warm: the first view of a page renders it; the load measures what follows
             httpx.get(base + u).raise_for_status()
+        cpu0 = _cpu_seconds(proc.pid)
         result = asyncio.run(_load(port, urls, args.clients, args.seconds, args.think))
+        cpu1 = _cpu_seconds(proc.pid)
+        if cpu0 is not None and cpu1 is not None and result["requests"]:
+            result["server_cpu_ms_per_request"] = round((cpu1 - cpu0) * 1000 / result["requests"], 3)
+        # Other work on the machine steals the CPU the clients and server share: say how much there was.
+        result["load_average_1min_after"] = _load_average()
     finally:
         proc.terminate()
         proc.wait(timeout=10)
