@@ -104,3 +104,22 @@ def test_self_contradictions_figures_of_unnamed_things_are_not_compared():
     frame(a, "45 per cent", "tariff", "Duties", date="2031-02-07", quantities=[("45 per cent", 45, "percent",
                                                                                  "exact")])
     assert _check([a]) == []
+
+
+def test_self_contradictions_place_stated_in_text_when_no_frame_carries_it():
+    """A nominal event reaches the frames without its place; the article's own words still state it."""
+    a = article("a-nom", "The summit, scheduled for June 4, 2031, in Brenholt, Eastmark, will focus on energy. "
+                "Ministers prepared the agenda. The venue for the summit has not been announced yet.")
+    entity(a, "e1", "Brenholt", "GPE")
+    entity(a, "e2", "Eastmark", "GPE")
+    found = _check([a])
+    assert len(found) == 1 and found[0].within_article and found[0].kind == "place"
+    assert [v.value for v in found[0].values] == ["Brenholt, Eastmark", "has not been announced yet"]
+    assert found[0].subject == "location of the summit"
+
+
+def test_self_contradictions_place_far_from_the_noun_is_not_its_place():
+    a = article("a-far", "The summit will focus on the long dispute over fishing rights off the coast in Eastmark. "
+                "The venue for the summit has not been announced yet.")
+    entity(a, "e1", "Eastmark", "GPE")
+    assert _check([a]) == []

@@ -43,6 +43,12 @@ _SLOT_NOUNS = {
 }
 # Slots whose figures name what they count by themselves ("the toll", "killed").
 _NAMED_SLOTS = frozenset({"death toll", "number of injured", "number of arrests"})
+# How far after the event's noun its place or date may be stated ("the summit, scheduled for
+# 12 May 2031, in Valletta" puts the place ~40 characters on; "will focus on the dispute over
+# fishing rights in Malta" ~70 characters on is about something else); set on invented sentences.
+STATED_SLOT_WINDOW = 50
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "for", "to", "in", "on", "at", "and", "this", "that", "its",
+                             "their", "next", "upcoming", "planned", "proposed", "new"})
 _SLOT_SUBJECT = {"place": "location", "date": "date", "number": "figure"}
 
 _NOT_YET = (r"(?:not|n't)\s+(?:yet\s+)?(?:been\s+)?(?:yet\s+)?"
@@ -89,11 +95,11 @@ def find_self_contradictions(story: Story, aligned: list[AlignedEvent],
             named = _events_named(st.sentence.text, article, mine)
             if not named and main and _may_mean(st, main):
                 named = [main]
-            for ev in named:
-                conflict = _filled_vs_unknown(st, ev, article, event_label(ev, names))
-                if conflict:
-                    out.append(conflict)
-                    break
+            conflict = next((c for ev in named if (c := _filled_vs_unknown(st, ev, article,
+                                                                              event_label(ev, names)))), None)
+            conflict = conflict or _stated_in_text(st, article, main)
+            if conflict:
+                out.append(conflict)
         for ev in mine:
             out += _figures_in_article(ev, article, event_label(ev, names))
     return out
@@ -169,6 +175,63 @@ def _filled_vs_unknown(st: _Statement, ev: AlignedEvent, article: AnalyzedArticl
                                 evidence=[Evidence(article_id=article.id, sentence=st.sentence.text,
                                                    start=st.sentence.start, end=st.sentence.end)]))
     return make_conflict(st.kind, f"{_SLOT_SUBJECT.get(st.kind, st.kind)} of {label}", values, within_article=True)
+
+
+def _stated_in_text(st: _Statement, article: AnalyzedArticle, main: AlignedEvent | None) -> Conflict | None:
+    """The slot stated next to the event's noun elsewhere in the article, when no frame carries it.
+
+    Nominal events ("the summit, scheduled for 12 May in Valletta") often
+    reach the frames without their place or date; the article's own place
+    entities and resolved dates right after the noun still state the slot.
+    """
+    noun = _event_noun(st, main)
+    if noun is None or st.kind not in ("place", "date"):
+        return None
+    rx = re.compile(rf"\b{re.escape(noun)}\b", re.I)
+    text = article.article.text
+    for sent in article.sentences:
+        if sent.start == st.sentence.start:
+            continue
+        for m in rx.finditer(sent.text):
+            lo, hi = sent.start + m.end(), min(sent.end, sent.start + m.end() + STATED_SLOT_WINDOW)
+            value = _place_after(article, text, lo, hi) if st.kind == "place" else _day_after(article, lo, hi)
+            if value:
+                stated = ConflictValue(value=value, article_ids=[article.id], evidence=[
+                    Evidence(article_id=article.id, sentence=sent.text, start=sent.start, end=sent.end)])
+                negative = ConflictValue(value=st.phrase, article_ids=[article.id], evidence=[
+                    Evidence(article_id=article.id, sentence=st.sentence.text, start=st.sentence.start,
+                             end=st.sentence.end)])
+                subject = f"{_SLOT_SUBJECT[st.kind]} of the {noun}"
+                return make_conflict(st.kind, subject, [stated, negative], within_article=True)
+    return None
+
+
+def _event_noun(st: _Statement, main: AlignedEvent | None) -> str | None:
+    """The noun the statement is about: 'summit' in 'the location for the US-Russia summit'."""
+    words = [w for w in re.findall(r"[A-Za-z]+", st.qualifier) if w.islower() and w not in _FUNCTION_WORDS]
+    known = [w for w in words if w in TYPE_FAMILIES]
+    if known or words:
+        return (known or words)[-1]
+    return main.event.type.replace("_", " ") if main else None
+
+
+def _place_after(article: AnalyzedArticle, text: str, lo: int, hi: int) -> str | None:
+    """'in Valletta, Malta' right after the noun: the first place introduced by in/at, with its region."""
+    places = sorted((m.start, m.end) for e in article.entities if e.type in ("GPE", "LOC") for m in e.mentions
+                    if lo <= m.start < hi)
+    for i, (start, end) in enumerate(places):
+        if text[max(0, start - 3):start].lower() in ("in ", "at "):
+            if i + 1 < len(places) and text[end:places[i + 1][0]] == ", ":
+                end = places[i + 1][1]
+            return text[start:end]
+    return None
+
+
+def _day_after(article: AnalyzedArticle, lo: int, hi: int) -> str | None:
+    for t in article.dates:
+        if lo <= t.start < hi and t.value and len(t.value) == 10 and not t.window_end:
+            return f"{t.value} ({t.text})"
+    return None
 
 
 def _slot_value(ref: FrameRef, kind: str) -> str | None:
