@@ -133,3 +133,14 @@ def test_frame_story_regime_versus_government():
     assert len(labels) == 1 and labels[0].subject == "the government of Estavia"
     terms = {v.term: (v.article_ids, v.loaded) for v in labels[0].variants}
     assert terms == {"Estavian government": (["a-y", "a-z"], False), "Estavian regime": (["a-x"], True)}
+
+
+def test_frame_story_compounds_name_other_things():
+    texts = {"a-x": ("Harbour Times", "The rescue operation in Estavia continued as the crisis in Estavia deepened."),
+             "a-y": ("Coastal Wire", "Aid groups said the humanitarian crisis in Estavia was worsening.")}
+    articles = [AnalyzedArticle(article=Article(id=aid, source=f"{aid}.txt", text=t, outlet=o))
+                for aid, (o, t) in texts.items()]
+    story = Story(id="s-3", title="quake", article_ids=list(texts), entities=[
+        CanonicalEntity(id="e-estavia", name="Estavia", type="GPE", aliases=["Estavia"], article_ids=list(texts))])
+    events = [f for f in frame_story(story, articles) if f.aspect == "event"]
+    assert [{v.term for v in f.variants} for f in events] == [{"crisis", "humanitarian crisis"}]

@@ -180,8 +180,8 @@ def _label_framings(story: Story, by_id: dict[str, AnalyzedArticle]) -> list[Fra
 
 def _name_tokens(form: str) -> tuple[str, ...]:
     """Lowercased name words, initials dropped ("Kirill A. Dmitriev" -> ("kirill", "dmitriev"))."""
-    words = re.findall(r"[^\W\d_][\w'\-]*", form)
-    return tuple(w.lower().replace("-", " ") for w in words if len(w.rstrip(".")) > 1)
+    words = re.findall(r"[^\W\d_][\w']*", form)  # "Kassym-Jomart" -> "Kassym", "Jomart"
+    return tuple(w.lower() for w in words if len(w.rstrip(".")) > 1)
 
 
 def _skeleton(word: str) -> str:
@@ -365,7 +365,7 @@ def _noun_phrases(analyzed: AnalyzedArticle, places: dict[str, str], nouns: froz
         # Walk back over modifiers in the same clause.
         mods: list[re.Match[str]] = []
         linked: list[str] = []
-        definite = False
+        definite = compound = False
         j = i - 1
         while j >= 0:
             w = words[j]
@@ -386,9 +386,14 @@ def _noun_phrases(analyzed: AnalyzedArticle, places: dict[str, str], nouns: froz
                 break
             elif "-" in low or low.endswith(_ADJ_SUFFIX) or w.group()[0].isupper():
                 mods.insert(0, w)
+            elif j == i - 1:
+                compound = True  # "rescue operation", "trade war": names another kind of thing
+                break
             else:
                 break
             j -= 1
+        if compound:
+            continue
         # A following "in/against/with/on <place>" ties it to that place.
         if nxt and nxt.group().lower() in _PREPOSITIONS and gap_after.strip() == "":
             k = i + 2
