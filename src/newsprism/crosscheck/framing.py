@@ -137,8 +137,11 @@ def _members(entity: CanonicalEntity, by_id: dict[str, AnalyzedArticle]) -> Iter
 
 
 def _clean_label(text: str) -> str:
+    """Drop determiners and a partitive ("one of his closest allies" -> "closest allies")."""
     words = text.strip().strip(",;:").split()
-    while words and words[0].lower() in _DETERMINERS:
+    if len(words) > 2 and [w.lower() for w in words[:2]] == ["one", "of"]:
+        words = words[2:]
+    while words and (words[0].lower() in _DETERMINERS or _POSSESSIVE.search(words[0])):
         words = words[1:]
     if words:
         words[-1] = _POSSESSIVE.sub("", words[-1])

@@ -161,6 +161,12 @@ def _id_order_issues(refs: list[Reference], others: list[Reference]) -> list[Ref
     return issues
 
 
+def _article_label(analyzed: AnalyzedArticle) -> str:
+    """How a detail names another article: its outlet or title, with its id."""
+    name = analyzed.article.outlet or analyzed.article.title
+    return f"{name!r}, {analyzed.id}" if name else analyzed.id
+
+
 def _first_reports(ref: Reference, citing: AnalyzedArticle, events: list[StoryEvent],
                    articles: list[AnalyzedArticle]) -> tuple[date, str, str] | None:
     """The earliest dated report, in the story's other articles, of what the title describes.
@@ -182,7 +188,7 @@ def _first_reports(ref: Reference, citing: AnalyzedArticle, events: list[StoryEv
                  and (d := _iso(by_id[aid].article.published))]
         if dated and (best is None or hits > best[0]):
             d, aid = min(dated)
-            best = (hits, d, aid, ev.summary or ev.type.replace("_", " "))
+            best = (hits, d, _article_label(by_id[aid]), ev.summary or ev.type.replace("_", " "))
     if best:
         return best[1], best[2], best[3]
     dated_matches = []
@@ -192,7 +198,7 @@ def _first_reports(ref: Reference, citing: AnalyzedArticle, events: list[StoryEv
             continue
         for sent in sentences_of(other):
             if len(title & content_stems(sent.text)) >= TITLE_MATCH_MIN_STEMS:
-                dated_matches.append((published, other.id, "what its title describes"))
+                dated_matches.append((published, _article_label(other), "what its title describes"))
                 break
     return min(dated_matches) if dated_matches else None
 
@@ -219,7 +225,7 @@ def _anachronisms(citing: AnalyzedArticle, events: list[StoryEvent],
             issues.append(ReferenceIssue(
                 ref, "anachronistic_reference",
                 f"{_ref_label(ref)} ('{ref.title}') is dated {ref.date}, {gap} days before the story's first "
-                f"report of {what} (article {aid}, {when.isoformat()})",
+                f"report of {what} (article {aid}, published {when.isoformat()})",
                 round(min(1.0, 0.5 + 0.1 * gap), 2)))
     return issues
 
