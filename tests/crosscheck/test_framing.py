@@ -144,3 +144,23 @@ def test_frame_story_compounds_name_other_things():
         CanonicalEntity(id="e-estavia", name="Estavia", type="GPE", aliases=["Estavia"], article_ids=list(texts))])
     events = [f for f in frame_story(story, articles) if f.aspect == "event"]
     assert [{v.term for v in f.variants} for f in events] == [{"crisis", "humanitarian crisis"}]
+
+
+def test_frame_story_partitive_label_keeps_its_noun():
+    texts = {"a-x": ("Harbour Times", "Piotr Hrevnik, one of Norland's fiercest critics, spoke on Monday."),
+             "a-y": ("Coastal Wire", "Estavian President Piotr Hrevnik spoke on Monday.")}
+    labels = {"a-x": "one of Norland's fiercest critics", "a-y": "Estavian President"}
+    articles = []
+    for aid, (outlet, text) in texts.items():
+        start = text.index(labels[aid])
+        name_at = text.index("Piotr Hrevnik")
+        ent = Entity(id=f"{aid}:e1", name="Piotr Hrevnik", type="PERSON",
+                     mentions=[Mention(name_at, name_at + 13, "Piotr Hrevnik")],
+                     labels=[Mention(start, start + len(labels[aid]), labels[aid], "descriptor")])
+        articles.append(AnalyzedArticle(article=Article(id=aid, source=f"{aid}.txt", text=text, outlet=outlet),
+                                        entities=[ent]))
+    story = Story(id="s-4", title="x", article_ids=list(texts), entities=[
+        CanonicalEntity(id="e-h", name="Piotr Hrevnik", type="PERSON", article_ids=list(texts),
+                        members={aid: [f"{aid}:e1"] for aid in texts})])
+    labels_found = [f for f in frame_story(story, articles) if f.aspect == "label"]
+    assert {v.term for v in labels_found[0].variants} == {"fiercest critics", "Estavian President"}
