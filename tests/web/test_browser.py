@@ -107,3 +107,14 @@ def test_browser_uploaded_file_joins_its_story(page, tmp_path):
         titles = page.locator("table.articles a.article-link").all_inner_texts()
         assert len(titles) == 4
         assert any("Brenholt evacuees wait to return" in t for t in titles)
+
+
+def test_browser_back_link_from_an_article_lands_on_its_finding(page, live_server):
+    meridian = aid(TEXTS["meridian-daily"])
+    page.goto(f"{live_server}/articles/{meridian}?story={STRIKE_ID}")
+    page.locator("li.finding-item.k-flag a.back").click()
+    page.wait_for_url(f"**/stories/{STRIKE_ID}#fl-0")
+    flags = page.locator("section.np-flags")
+    assert flags.is_visible()
+    box = flags.bounding_box()
+    assert box is not None and 0 <= box["y"] < page.viewport_size["height"]

@@ -33,3 +33,16 @@ if (job && (job.dataset.status === "queued" || job.dataset.status === "running")
   };
   setTimeout(poll, 500);
 }
+
+// Story page: a link back from an article names its finding (#v-…, #fl-2); the report's
+// sections give ids to some findings only, so fall back to the finding's section.
+const SECTION_OF = {"v-": "np-events", "c-": "np-conflicts", "fr-": "np-framing", "fl-": "np-flags",
+                    "at-": "np-attributions", "su-": "np-brief"};
+if (location.hash.length > 1 && document.querySelector(".story-page")) {
+  const id = decodeURIComponent(location.hash.slice(1));
+  if (!document.getElementById(id)) {
+    const prefix = Object.keys(SECTION_OF).find(p => id.startsWith(p));
+    const section = prefix && document.querySelector(`section.${SECTION_OF[prefix]}`);
+    if (section) section.scrollIntoView({block: "start"});
+  }
+}
