@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
 
@@ -53,7 +54,8 @@ _NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT"})
 MAX_ARTICLE_FEATURES = 150
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
-_SENT_END_RE = re.compile(r"[.!?:;\"“”\n]\s*$")
+# A capitalised word, with the sentence end before it captured when there is one.
+_CAPITALISED_RE = re.compile(r"([.!?:;\"“”\n]\s*)?\b([A-Z][A-Za-z'’\-]*[A-Za-z])")
 
 _STOPWORDS = frozenset(
     """a about above according across after afterwards again against ago all almost alone along already also
@@ -137,10 +139,10 @@ def extract_features(analyzed: AnalyzedArticle) -> ArticleFeatures:
     art = analyzed.article
     counts: Counter[str] = Counter()
     text = art.text or ""
-    for tok in _WORD_RE.findall(text):
+    for tok, n in Counter(_WORD_RE.findall(text)).items():
         key = _term(tok)
         if key:
-            counts[key] += 1
+            counts[key] += n
     for tok in _WORD_RE.findall(art.title or ""):
         key = _term(tok)
         if key and key[0] == "w":
@@ -176,6 +178,7 @@ def _fold(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=1 << 18)
 def _term(tok: str) -> str | None:
     """Map a raw token to its feature key: ``n:`` for numbers, ``w:`` for content words."""
     if tok[0].isdigit():
@@ -207,14 +210,10 @@ def _entity_counts(analyzed: AnalyzedArticle) -> Counter[str]:
 def _capitalised_counts(text: str) -> Counter[str]:
     """Count capitalised words that do not open a sentence: a cheap stand-in for names."""
     counts: Counter[str] = Counter()
-    for m in _WORD_RE.finditer(text):
-        tok = m.group(0)
-        if not tok[0].isupper():
+    for opener, tok in _CAPITALISED_RE.findall(text):
+        if opener:
             continue
-        before = text[max(0, m.start() - 3):m.start()]
-        if m.start() == 0 or _SENT_END_RE.search(before):
-            continue
-        w = _fold(tok)
-        if len(w) > 1 and w not in _STOPWORDS:
-            counts["e:" + w] += 1
+        key = _term(tok)
+        if key and key[0] == "w":
+            counts["e:" + key[2:]] += 1
     return counts

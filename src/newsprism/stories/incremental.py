@@ -45,7 +45,7 @@ INDEX_FEATURES = 12
 MAX_CENTROID_FEATURES = 400
 
 # Features kept from a closed story's centroid, for its title.
-SUMMARY_FEATURES = 30
+SUMMARY_FEATURES = 12
 
 
 def story_id(first_article_id: str) -> str:

@@ -19,7 +19,7 @@ from collections import Counter
 MAX_POSTING = 500
 
 # Stories compared in full with an article: the ones sharing most features.
-MAX_CANDIDATES = 30
+MAX_CANDIDATES = 10
 
 
 class StoryIndex:
