@@ -8,6 +8,7 @@ and the cited brief.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import newsprism
@@ -24,6 +25,18 @@ from newsprism.model import (
 from newsprism.report.brief import build_brief
 from newsprism.report.timeline import build_timeline
 from newsprism.report.wording import loaded_terms_of, loadedness
+
+#: Weight of one unit of loadedness against headline coverage (0..1): a
+#: headline with one loaded term must cover half the story better to win.
+TITLE_LOADED_WEIGHT = 0.5
+#: Headlines longer than this (in words) read as sentences, not titles.
+MAX_TITLE_WORDS = 14
+#: What such a long headline loses, in coverage units.
+TITLE_LENGTH_PENALTY = 0.15
+#: Function words that say nothing about what a headline is about.
+_STOPWORDS = frozenset("""the and for with from that this into onto over under after before ahead about amid
+against between during without within says said say will would could may might has have had was were are
+its his her their they them our your new also than then just more most""".split())
 
 
 def build_report(articles: list[AnalyzedArticle], stories: list[Story], checks: dict[str, CrossCheck]) -> Report:
@@ -63,7 +76,7 @@ def _story(story: Story, check: CrossCheck, rep: Report, titles: dict[str, str |
     members = [a for a in rep.articles if a.id in set(story.article_ids)]
     return ReportStory(
         id=story.id,
-        title=_neutral_title(story, check, titles),
+        title=_neutral_title(story, check, titles, rep.texts),
         article_ids=list(story.article_ids),
         entities=[entity_record(e) for e in story.entities],
         events=events,
@@ -77,16 +90,38 @@ def _story(story: Story, check: CrossCheck, rep: Report, titles: dict[str, str |
     )
 
 
-def _neutral_title(story: Story, check: CrossCheck, titles: dict[str, str | None]) -> str:
-    """The least loaded headline among the story's own and its articles' titles.
+def _neutral_title(story: Story, check: CrossCheck, titles: dict[str, str | None], texts: dict[str, str]) -> str:
+    """The headline that best stands for the whole story, preferring neutral wording.
 
-    The story stage picks a representative headline; if it carries loaded
-    wording ("dictator", "regime") and another article's headline does not,
-    the neutral one serves the reader better. Ties keep the story's title.
+    The story stage picks a representative headline, but one outlet's
+    headline may tell its own angle ("... cementing gains") or carry loaded
+    wording. Each candidate (the story's title and every article's headline)
+    scores by how many of its content words the *other* articles contain,
+    minus its loadedness; long headlines, often machine-written, lose a
+    little. Ties keep the story's title.
     """
     terms = loaded_terms_of(check.framing)
-    candidates = [story.title] + [t for aid in story.article_ids if (t := titles.get(aid))]
-    candidates = [c.strip() for c in candidates if c and c.strip()]
+    candidates: dict[str, str | None] = {}
+    if story.title and story.title.strip():
+        candidates[story.title.strip()] = None
+    for aid in story.article_ids:
+        if (t := titles.get(aid)) and t.strip():
+            candidates.setdefault(t.strip(), aid)
     if not candidates:
         return story.title or "Untitled story"
-    return min(enumerate(candidates), key=lambda ic: (loadedness(ic[1], terms), ic[0]))[1]
+    vocab = {aid: set(_content_words(texts.get(aid, ""))) for aid in story.article_ids}
+
+    def score(item: tuple[int, tuple[str, str | None]]) -> tuple[float, int]:
+        i, (title, own) = item
+        words = set(_content_words(title))
+        others = [v for aid, v in vocab.items() if aid != own] or list(vocab.values())
+        cover = sum(len(words & v) / len(words) for v in others) / len(others) if words and others else 0.0
+        long = TITLE_LENGTH_PENALTY if len(title.split()) > MAX_TITLE_WORDS else 0.0
+        return (cover - TITLE_LOADED_WEIGHT * loadedness(title, terms) - long, -i)
+
+    return max(enumerate(candidates.items()), key=score)[1][0]
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z][a-z'’-]+", text.lower().replace("’s", "").replace("'s", ""))
+            if len(w) > 2 and w not in _STOPWORDS]
