@@ -118,3 +118,12 @@ def test_browser_back_link_from_an_article_lands_on_its_finding(page, live_serve
     assert flags.is_visible()
     box = flags.bounding_box()
     assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
+
+
+def test_browser_story_list_filter_form(page, live_server):
+    page.goto(f"{live_server}/")
+    assert page.locator("a.story-link").count() == 2
+    page.select_option("select[name=outlet]", "Coastal Wire")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**outlet=Coastal+Wire**")
+    assert page.locator("a.story-link").all_inner_texts() == ["Dock strike at the port of Velmar"]

@@ -20,6 +20,13 @@ def test_story_list_links_every_story_and_filters_by_outlet(client):
     assert f"/stories/{STRIKE_ID}" in filtered and f"/stories/{HOSTILE_STORY_ID}" not in filtered
 
 
+def test_story_list_accepts_the_form_as_a_browser_submits_it(client):
+    blank = client.get("/", params={"q": "", "outlet": "", "date_from": "", "date_to": "", "sort": "coverage"})
+    assert blank.status_code == 200 and f"/stories/{HOSTILE_STORY_ID}" in blank.text
+    dated = client.get("/", params={"q": "", "outlet": "", "date_from": "2031-06-01", "date_to": "", "sort": "recent"})
+    assert f"/stories/{HOSTILE_STORY_ID}" in dated.text and f"/stories/{STRIKE_ID}" not in dated.text
+
+
 def test_story_page_shows_the_report_sections_and_cites_article_pages(client):
     r = client.get(f"/stories/{STRIKE_ID}")
     assert r.status_code == 200

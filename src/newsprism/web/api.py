@@ -22,7 +22,9 @@ from newsprism.web.security import ARTICLE_ID, JOB_ID, STORY_ID, check_write_acc
 router = APIRouter(prefix="/api", tags=["api"])
 
 Sort = Literal["coverage", "recent", "oldest", "conflicts", "flags", "title"]
-IsoDate = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date (YYYY[-MM[-DD]])")]
+# Empty is allowed: the story list form sends its blank date fields as ``date_from=``.
+IsoDate = Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$",
+                                      description="ISO date (YYYY[-MM[-DD]])")]
 
 _URL = re.compile(r"^https?://[^\s<>\"']{1,2000}$", re.IGNORECASE)
 
@@ -49,8 +51,8 @@ async def list_stories(request: Request, q: str | None = None, outlet: str | Non
     """A JSON list of stories, each with ``id``, ``title``, ``n_articles``, ``outlets``, dates and counts."""
     reader = request.app.state.web.reader
     return await cached_json(request, ("stories", q, outlet, date_from, date_to, sort),
-                             lambda: reader.summaries(query=q or None, outlet=outlet or None, date_from=date_from,
-                                                      date_to=date_to, sort=sort))
+                             lambda: reader.summaries(query=q or None, outlet=outlet or None,
+                                                      date_from=date_from or None, date_to=date_to or None, sort=sort))
 
 
 @router.get("/stories/{story_id}", summary="The contract report of one story")

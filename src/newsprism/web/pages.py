@@ -51,8 +51,8 @@ async def story_list(request: Request, q: str | None = None, outlet: str | None 
     reader = request.app.state.web.reader
 
     def make() -> str:
-        stories = reader.summaries(query=q or None, outlet=outlet or None, date_from=date_from, date_to=date_to,
-                                   sort=sort)
+        stories = reader.summaries(query=q or None, outlet=outlet or None, date_from=date_from or None,
+                                   date_to=date_to or None, sort=sort)
         return _render(request, "stories.html", stories=stories, outlets=reader.outlets(), sorts=_SORT_LABELS,
                        q=q or "", outlet=outlet or "", date_from=date_from or "", date_to=date_to or "", sort=sort)
     return await cached_page(request, ("list", q, outlet, date_from, date_to, sort), make)
