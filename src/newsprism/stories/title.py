@@ -12,7 +12,6 @@ the story's most salient names.
 
 from __future__ import annotations
 
-import math
 import re
 
 from newsprism.stories.features import _WORD_RE, _fold
@@ -63,4 +62,4 @@ def _title_score(title: str, summary: dict[str, float]) -> float:
         return 0.0
     total = sum(max(summary.get("t:" + t, 0.0), summary.get("w:" + t, 0.0), summary.get("e:" + t, 0.0))
                 for t in toks)
-    return total / math.sqrt(len(toks))
+    return total / len(toks)
