@@ -90,7 +90,8 @@ def write_html(folder: Path, n: int) -> None:
         body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
         (folder / f"{i:06d}.html").write_text(f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title} | Harbour News</title>
-<meta property="og:site_name" content="Harbour News"><meta property="article:published_time" content="{date}T08:00:00Z">
+<meta property="og:site_name" content="Harbour News">
+<meta property="article:published_time" content="{date}T08:00:00Z">
 <link rel="canonical" href="https://harbour-news.example/story/{i}"></head><body>
 <header><nav><a href="/">Home</a> <a href="/ports">Ports</a> <a href="/economy">Economy</a></nav></header>
 <main><article><h1>{title}</h1><p class="byline">By Staff Reporter</p>
