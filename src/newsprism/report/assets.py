@@ -28,6 +28,7 @@ background:#e8eef6;color:var(--accent);vertical-align:1px;font-weight:600}
 .np-chip:hover{background:var(--accent);color:#fff;text-decoration:none}
 .np-gen{font-style:italic}
 .np-matrix td,.np-matrix th{text-align:center}
+th{overflow-wrap:anywhere}
 .np-matrix td:first-child,.np-matrix th:first-child{text-align:left}
 .np-cell{display:inline-block;min-width:22px;padding:1px 5px;border-radius:4px;font-weight:700}
 .np-direct{background:#d8f0d5;color:#1d5a1a}
@@ -62,6 +63,8 @@ mark.hl-conflict{background:var(--co)}
 mark.hl-flag{background:var(--fl)}
 mark.hl:target,mark.np-flash{outline:2px solid #e67e00;background:#ffd36b;scroll-margin-top:80px}
 .np-article:target,.np-article.np-flash{outline:2px solid #e67e00}
+details summary{cursor:pointer;margin-top:3px}
+details ul{margin:4px 0;padding-left:18px;font-size:13px}
 .np-toc{margin:8px 0 0;padding-left:20px}
 .np-empty{color:var(--muted);font-style:italic}
 """

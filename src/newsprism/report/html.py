@@ -119,7 +119,7 @@ def _timeline(ctx: _Ctx) -> str:
 def _coverage(ctx: _Ctx, outlets: list[tuple[str, list[str]]]) -> str:
     if not ctx.story.events:
         return f"<section class='np-coverage'><h3>Coverage</h3>{_empty('No event found.')}</section>"
-    head = "".join(f"<th>{escape(name)}</th>" for name, _ in outlets)
+    head = "".join(_outlet_head(ctx, name, aids) for name, aids in outlets)
     rows = []
     for ev in ctx.story.events:
         relays = relayed_sources(ev, ctx.report)
@@ -192,7 +192,7 @@ def _conflicts(ctx: _Ctx) -> str:
 def _framing(ctx: _Ctx, outlets: list[tuple[str, list[str]]]) -> str:
     if not ctx.story.framing:
         return ""
-    head = "".join(f"<th>{escape(name)}</th>" for name, _ in outlets)
+    head = "".join(_outlet_head(ctx, name, aids) for name, aids in outlets)
     rows = []
     for f in ctx.story.framing:
         cells = []
@@ -216,16 +216,27 @@ def _framing(ctx: _Ctx, outlets: list[tuple[str, list[str]]]) -> str:
 
 
 def _attributions(ctx: _Ctx) -> str:
+    """Who cites whom: one row per outlet, its sources with counts; the sentences fold out."""
     if not ctx.story.attributions:
         return ""
-    rows = []
+    by_outlet: dict[str, dict[str, list]] = {}
     for a in ctx.story.attributions:
         chain = " → ".join([a.source] + [c for c in a.chain if c != a.source])
-        rows.append(f"<tr><td>{escape(outlet_label(ctx.report.article(a.article_id), a.article_id))}</td>"
-                    f"<td>{escape(chain)}</td><td>{escape(a.sentence)} "
-                    f"{_chip(ctx, a.article_id, a.start, a.end)}</td></tr>")
+        who = outlet_label(ctx.report.article(a.article_id), a.article_id)
+        by_outlet.setdefault(who, {}).setdefault(chain, []).append(a)
+    rows = []
+    for who, sources in by_outlet.items():
+        cited = ", ".join(
+            f"<a href='{escape(_href(ctx, atts[0].article_id, atts[0].start, atts[0].end))}'>{escape(chain)}</a>"
+            + (f" <span class='np-muted'>×{len(atts)}</span>" if len(atts) > 1 else "")
+            for chain, atts in sorted(sources.items(), key=lambda kv: (-len(kv[1]), kv[0].lower())))
+        sentences = "".join(f"<li><b>{escape(chain)}</b>: {escape(a.sentence)} {_chip(ctx, a.article_id, a.start, a.end)}</li>"
+                            for chain, atts in sources.items() for a in atts)
+        n = sum(len(v) for v in sources.values())
+        rows.append(f"<tr><td>{escape(who)}</td><td>{cited}<details><summary class='np-muted'>{n} sentences"
+                    f"</summary><ul>{sentences}</ul></details></td></tr>")
     return ("<section class='np-attributions'><h3>Who cites whom</h3><table><thead><tr><th>Outlet</th>"
-            f"<th>Cites</th><th>Sentence</th></tr></thead><tbody>{''.join(rows)}</tbody></table></section>")
+            f"<th>Cites</th></tr></thead><tbody>{''.join(rows)}</tbody></table></section>")
 
 
 def _flags(ctx: _Ctx) -> str:
@@ -235,8 +246,11 @@ def _flags(ctx: _Ctx) -> str:
     for f in ctx.story.flags:
         who = outlet_label(ctx.report.article(f.article_id), f.article_id)
         score = f" <span class='np-muted'>score {f.score:.2f}</span>" if f.score is not None else ""
-        links = "".join(_chip(ctx, f.article_id, e.start, e.end) for e in f.evidence) \
-            or _chip(ctx, f.article_id, None, None)
+        links = _chip(ctx, f.article_id, None, None)
+        if f.evidence:
+            links += " <span class='np-muted'>evidence</span>" + "".join(
+                f"<a class='np-chip' href='{escape(_href(ctx, f.article_id, e.start, e.end))}' "
+                f"title='{escape(e.sentence)}'>{i}</a>" for i, e in enumerate(f.evidence, 1))
         items.append(f"<li><span class='np-flag-kind'>{escape(f.kind)}</span> <b>{escape(who)}</b>: "
                      f"{escape(f.detail)}{score}{links}</li>")
     return f"<section class='np-flags'><h3>Flags</h3><ul>{''.join(items)}</ul></section>"
@@ -265,6 +279,11 @@ def _article_block(report: Report, aid: str, numbers: dict[str, int],
 def _event_line(ctx: _Ctx, ev: StoryEvent) -> str:
     return (f"{escape(ev.summary or ev.type)} {_status(ev.status)} "
             f"<span class='np-muted'>{ev.independent_sources} independent</span>{_chips(ctx, ev.evidence, ev.article_ids)}")
+
+
+def _outlet_head(ctx: _Ctx, name: str, aids: list[str]) -> str:
+    """A column head naming the outlet, with chips to its articles."""
+    return f"<th>{escape(name)}<br>{''.join(_chip(ctx, a, None, None) for a in aids)}</th>"
 
 
 def _status(status: str) -> str:

@@ -9,6 +9,7 @@ decisions live here once.
 from __future__ import annotations
 
 from pathlib import PurePath
+from urllib.parse import urlsplit
 from typing import Any
 
 from newsprism.model import Report, ReportArticle, ReportStory, StoryEvent
@@ -20,10 +21,14 @@ def article_numbers(report: Report) -> dict[str, int]:
 
 
 def outlet_label(art: ReportArticle | None, fallback: str = "?") -> str:
-    """The outlet's name, else the file name of its source: what a reader knows it by."""
+    """The outlet's name, else its URL's host, else the file name of its source: what a reader knows it by."""
     if art is None:
         return fallback
-    return art.outlet or PurePath(art.source).name or art.id
+    if art.outlet:
+        return art.outlet
+    if art.url and (host := urlsplit(art.url).hostname):
+        return host.removeprefix("www.")
+    return PurePath(art.source).name or art.id
 
 
 def story_outlets(report: Report, story: ReportStory) -> list[tuple[str, list[str]]]:
