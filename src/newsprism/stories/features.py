@@ -53,7 +53,7 @@ _NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT"})
 # few enough to keep centroids small at a million articles.
 MAX_ARTICLE_FEATURES = 150
 
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
 # A capitalised word, with the sentence end before it captured when there is one.
 _CAPITALISED_RE = re.compile(r"([.!?:;\"“”\n]\s*)?\b([A-Z][A-Za-z'’\-]*[A-Za-z])")
 
@@ -139,11 +139,11 @@ def extract_features(analyzed: AnalyzedArticle) -> ArticleFeatures:
     art = analyzed.article
     counts: Counter[str] = Counter()
     text = art.text or ""
-    for tok, n in Counter(_WORD_RE.findall(text)).items():
+    for tok, n in Counter(WORD_RE.findall(text)).items():
         key = _term(tok)
         if key:
             counts[key] += n
-    for tok in _WORD_RE.findall(art.title or ""):
+    for tok in WORD_RE.findall(art.title or ""):
         key = _term(tok)
         if key and key[0] == "w":
             counts["t:" + key[2:]] += 1
@@ -165,7 +165,7 @@ def parse_day(published: str | None) -> int | None:
         return None
 
 
-def _fold(word: str) -> str:
+def fold_word(word: str) -> str:
     """Lowercase and fold plurals and possessives so "quakes" meets "quake"."""
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
@@ -186,7 +186,7 @@ def _term(tok: str) -> str | None:
         if len(value) < 2:
             return None
         return "n:" + value
-    w = _fold(tok)
+    w = fold_word(tok)
     if len(w) < 2 or w in _STOPWORDS:
         return None
     return "w:" + w
@@ -199,8 +199,8 @@ def _entity_counts(analyzed: AnalyzedArticle) -> Counter[str]:
     if named:
         for ent in named:
             n = max(1, sum(1 for m in ent.mentions if m.kind == "name"))
-            for tok in _WORD_RE.findall(ent.name):
-                w = _fold(tok)
+            for tok in WORD_RE.findall(ent.name):
+                w = fold_word(tok)
                 if len(w) > 1 and w not in _STOPWORDS and not tok[0].isdigit():
                     counts["e:" + w] += n
         return counts

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from newsprism.stories.features import _WORD_RE, _fold
+from newsprism.stories.features import WORD_RE, fold_word
 
 # General sensational vocabulary that headlines use to charge an event, not
 # to describe it ("slams", "shocking", "bombshell"). Dropped from titles.
@@ -57,7 +57,7 @@ def clean_title(title: str) -> str:
 
 
 def _title_score(title: str, summary: dict[str, float]) -> float:
-    toks = [_fold(t) for t in _WORD_RE.findall(title)]
+    toks = [fold_word(t) for t in WORD_RE.findall(title)]
     if not toks:
         return 0.0
     total = sum(max(summary.get("t:" + t, 0.0), summary.get("w:" + t, 0.0), summary.get("e:" + t, 0.0))
