@@ -15,8 +15,8 @@ from fastapi import APIRouter, File, Form, HTTPException, Query, Request, Upload
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from newsprism.web.jobs import Upload
 from newsprism.web.cache import CACHEABLE
+from newsprism.web.jobs import Upload
 from newsprism.web.security import ARTICLE_ID, JOB_ID, STORY_ID, check_write_access, checked_id
 
 router = APIRouter(prefix="/api", tags=["api"])

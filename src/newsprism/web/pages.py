@@ -2,8 +2,8 @@
 
 Pages are rendered on the server from the stored report (Jinja2 with
 autoescape, so every article string is shown as text) and cached until the
-store changes; the little JavaScript there is only toggles highlights and
-polls a running job.
+store changes. The little JavaScript there only toggles highlights and
+polls a running job; every page works without it.
 """
 
 from __future__ import annotations
@@ -17,10 +17,9 @@ from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
 from newsprism.report.html import REPORT_CSS, REPORT_JS, render_story_section
-
 from newsprism.web.api import IsoDate, Sort, submit_ingest
-from newsprism.web.evidence import article_findings, segment_text
 from newsprism.web.cache import CACHEABLE
+from newsprism.web.evidence import article_findings, segment_text
 from newsprism.web.security import ARTICLE_ID, JOB_ID, STORY_ID, checked_id
 
 router = APIRouter(include_in_schema=False)
