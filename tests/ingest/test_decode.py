@@ -5,8 +5,11 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsprism.errors import IngestError
+from newsprism.ingest.build import clean_body
 from newsprism.ingest.decode import article_id, decode_bytes
 
 
@@ -28,3 +31,11 @@ def test_decode_refuses_control_character_noise():
     noise = bytes([0x01, 0x02, 0x03, 0x1b, 0x7f, 0x41]) * 300
     with pytest.raises(IngestError, match="printable"):
         decode_bytes(noise, "noise.dat")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_clean_body_is_idempotent_so_ids_are_stable(raw):
+    once = clean_body(raw)
+    assert clean_body(once) == once
+    assert "\r" not in once and once == unicodedata.normalize("NFC", once)
