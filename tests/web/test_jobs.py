@@ -45,6 +45,17 @@ def _upload(client: TestClient, files: dict[str, str], urls: str = "") -> dict:
     return _wait(client, r.json()["status_url"])
 
 
+def test_refused_url_is_one_error_line_naming_it(tmp_path):
+    url = "http://127.0.0.1:9/harbour/strike.html"
+    with TestClient(create_app(str(tmp_path / "urls.db"))) as client:
+        r = client.post("/api/ingest", data={"urls": f"{url}\n"})
+        job = _wait(client, r.json()["status_url"])
+        assert job["status"] == "done" and job["added"] == 0 and job["joined"] == []
+        (error,) = job["errors"]
+        assert error.startswith(url + ":") and "private" in error
+        assert client.get("/api/stories").json() == []
+
+
 @pytest.mark.slow
 def test_uploaded_article_joins_the_story_of_its_event(tmp_path):
     with TestClient(create_app(str(tmp_path / "fire.db"))) as client:
