@@ -55,7 +55,8 @@ def _guarded(name: str, article: Article, fn: Callable[[], list[T]]) -> list[T]:
 
 def analyze_doc(doc: Doc, article: Article, *, analyzer: str = "") -> AnalyzedArticle:
     """Fill an AnalyzedArticle from ``doc``, the parse of the article's body (a prefix of its text)."""
-    end = len(doc.text)
+    text = doc.text  # built once here: Doc rebuilds this string on every access
+    end = len(text)
     sentences = extract_sentences(doc, end=end)
     entities = extract_entities(doc, article.id, end=end)
     dates = extract_dates(doc, article.published, end=end)

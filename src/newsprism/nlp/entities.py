@@ -101,7 +101,7 @@ def extract_entities(doc: Doc, article_id: str, *, end: int | None = None) -> li
 
     ``end`` limits the analysis to the body (text before the reference list).
     """
-    limit = len(doc.text) if end is None else end
+    limit = _doc_length(doc) if end is None else end
     names = _repair_names(doc, limit)
     _vote_types(names)
     for name in names:
@@ -144,6 +144,10 @@ def _is_demonym(span: Span) -> bool:
     if tok.pos_ == "ADJ":
         return True
     return tok.lower_.endswith(_DEMONYM_ENDINGS) and (is_title(nxt) or nxt.pos_ == "NOUN")
+
+
+def _doc_length(doc: Doc) -> int:
+    return len(doc[-1].text) + doc[-1].idx + len(doc[-1].whitespace_) if len(doc) else 0
 
 
 def _trim(span: Span) -> Span | None:
@@ -214,7 +218,8 @@ def _is_descriptive(tokens: list[Token]) -> bool:
 def _mention(tokens: list[Token], kind: str = "descriptor") -> Mention:
     doc = tokens[0].doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return Mention(start=start, end=end, text=doc.text[start:end], kind=kind)  # type: ignore[arg-type]
+    text = doc[tokens[0].i : tokens[-1].i + 1].text  # not doc.text: Doc rebuilds that string per access
+    return Mention(start=start, end=end, text=text, kind=kind)  # type: ignore[arg-type]
 
 
 def _premodifier_labels(span: Span) -> list[Mention]:
@@ -327,7 +332,7 @@ class _Group:
 
 def _display_name(span: Span) -> str:
     toks = [t for t in span if t.lower_.rstrip(".") not in _HONORIFICS] or list(span)
-    return span.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+    return span.doc[toks[0].i : toks[-1].i + 1].text
 
 
 def _descriptor_label(m: Mention) -> Mention:

@@ -13,12 +13,13 @@ def extract_sentences(doc: Doc, *, end: int | None = None) -> list[Sentence]:
     Offsets are those of ``doc.text`` (the article text), so a sentence can be
     highlighted as is; blank "sentences" (paragraph breaks) are dropped.
     """
-    limit = len(doc.text) if end is None else end
+    text = doc.text  # once: Doc rebuilds the string on every access
+    limit = len(text) if end is None else end
     out: list[Sentence] = []
     for sent in doc.sents:
         if sent.start_char >= limit:
             break
-        raw = doc.text[sent.start_char:min(sent.end_char, limit)]
+        raw = text[sent.start_char:min(sent.end_char, limit)]
         stripped = raw.strip()
         if not stripped:
             continue

@@ -14,6 +14,7 @@ know, one expression at a time, with RELATIVE_BASE set to publication.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -73,7 +74,7 @@ def extract_dates(doc: Doc, published: str | None, *, end: int | None = None) ->
     With no publication date the expressions are kept with ``value`` None, so
     a reader still sees what the article says.
     """
-    limit = len(doc.text) if end is None else end
+    limit = len(doc.text) if end is None else end  # one access; doc.text is rebuilt each time
     base = _parse_published(published)
     spans = _candidate_spans(doc, limit)
     out: list[TimeExpr] = []
@@ -344,6 +345,7 @@ def _rule_year(text: str, base: dt.date, tense: str) -> _Resolved | None:
     return _Resolved(m["year"], "year") if m else None
 
 
+@functools.lru_cache(maxsize=4096)
 def _rule_dateparser(text: str, base: dt.date, tense: str) -> _Resolved | None:
     """Anything our rules do not know, parsed as one expression by dateparser."""
     if not any(ch.isdigit() for ch in text):
