@@ -21,6 +21,8 @@ FRI = dt.date(2025, 8, 8)  # a Friday
     (3, dt.date(2026, 1, 2), "past", "", dt.date(2026, 1, 1)),
     (5, dt.date(2026, 1, 1), "past", "", dt.date(2025, 12, 27)),  # across a year boundary
     (1, dt.date(2025, 12, 31), "future", "", dt.date(2026, 1, 6)),
+    (4, dt.date(2025, 8, 7), "unknown", "", dt.date(2025, 8, 8)),  # no tense: the nearer Friday
+    (0, dt.date(2025, 8, 7), "unknown", "", dt.date(2025, 8, 4)),
 ])
 def test_resolve_weekday_by_tense(weekday, base, tense, relative, expected):
     assert resolve_weekday(weekday, base, tense, relative) == expected
@@ -57,6 +59,11 @@ def test_resolve_expression(text, base, value, precision, window_end):
     assert (got.value, got.precision, got.window_end) == (value, precision, window_end)
 
 
+def test_resolve_expression_bare_month_without_tense_is_past():
+    assert resolve_expression("January", FRI).value == "2025-01"
+    assert resolve_expression("January", FRI, "future").value == "2026-01"
+
+
 def test_resolve_expression_unknown_words_give_none():
     assert resolve_expression("in recent times", FRI) is None
 
@@ -88,6 +95,8 @@ def test_extract_dates_without_publication_keeps_expression(nlp):
     doc = nlp("The council voted on Thursday.")
     dates = extract_dates(doc, None)
     assert [(d.text, d.value) for d in dates] == [("Thursday", None)]
+    full = extract_dates(nlp("The council voted on 3 March 2024."), None)
+    assert [(d.text, d.value) for d in full] == [("3 March 2024", "2024-03-03")]
 
 
 @pytest.mark.slow

@@ -55,6 +55,7 @@ _QUALIFIERS = (  # longest first: "no more than" before "more than"
 )
 _NUMBER = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)\s*(?P<scale>[a-z]+)?", re.I)
 _PERCENT = re.compile(r"%|\bper\s?cent\b|\bpct\b|\bpercentage points?\b", re.I)
+_YEAR_LIKE = re.compile(r"(?:19|20)\d{2}")
 _SPAN_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
@@ -72,6 +73,8 @@ def extract_quantities(doc: Doc, *, end: int | None = None) -> list[Quantity]:
         if q is None:
             continue
         value, unit, qualifier = q
+        if unit is None and ent.label_ == "CARDINAL" and _YEAR_LIKE.fullmatch(span.text):
+            continue  # "in 2022" tagged CARDINAL: a year, which temporal.py reads
         if unit is None:
             unit = _counted_noun(span)
         out.append(Quantity(start=span.start_char, end=span.end_char, text=span.text, value=value, unit=unit,

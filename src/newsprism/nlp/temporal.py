@@ -83,7 +83,7 @@ def extract_dates(doc: Doc, published: str | None, *, end: int | None = None) ->
         if _DURATION.match(text.strip()):
             continue  # "three hours", "10 days": a length of time, a quantity
         tense = _tense(span)
-        resolved = resolve_expression(text, base, tense) if base else None
+        resolved = resolve_expression(text, base, tense) if base else _rule_full(text, dt.date.min, tense)
         value = resolved.value if resolved else None
         precision = resolved.precision if resolved else ("time" if span.label_ == "TIME" else "unknown")
         if resolved is None and base is None:
@@ -280,10 +280,15 @@ def _rule_weekday(text: str, base: dt.date, tense: str) -> _Resolved | None:
 def resolve_weekday(weekday: int, base: dt.date, tense: str, relative: str = "") -> dt.date:
     """The date of ``weekday`` (0=Monday) as an article published on ``base`` means it.
 
-    Past or unknown tense: the most recent such day on or before ``base``
-    (news mostly reports what happened); future tense or "next"/"coming": the
-    next one on or after ``base``; "last"/"next" skip ``base`` itself.
+    Past tense: the most recent such day on or before ``base``; future tense
+    or "next"/"coming": the next one on or after ``base``; "last"/"next" skip
+    ``base`` itself. With no tense to go by ("before Friday" in a conditional)
+    the nearer of the two, the past one on a tie.
     """
+    if tense == "unknown" and not relative:
+        before = base - dt.timedelta(days=(base.weekday() - weekday) % 7)
+        after = base + dt.timedelta(days=(weekday - base.weekday()) % 7)
+        return before if (base - before) <= (after - base) else after
     if relative in ("next", "coming") or (tense == "future" and relative != "last"):
         delta = (weekday - base.weekday()) % 7
         if delta == 0 and relative in ("next", "coming"):
@@ -334,7 +339,8 @@ def _rule_month(text: str, base: dt.date, tense: str) -> _Resolved | None:
     if not m or not m["month"][:1].isupper():
         return None
     month = MONTHS[m["month"].lower()]
-    first = nearest_year_date(month, 1, base.replace(day=1), tense)
+    # a bare month in an unmarked sentence ("joined in January") is one that has begun
+    first = nearest_year_date(month, 1, base.replace(day=1), "past" if tense == "unknown" else tense)
     if first is None:
         return None
     return _Resolved(f"{first.year:04d}-{month:02d}", "month")
