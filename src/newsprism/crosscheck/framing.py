@@ -291,7 +291,9 @@ def _name_framings(story: Story, by_id: dict[str, AnalyzedArticle]) -> list[Fram
 
 
 @dataclass
-class _EventPhrase:
+class _NounPhrase:
+    """A phrase headed by an event or government noun, as one article wrote it."""
+
     analyzed: AnalyzedArticle
     head: str
     key: str  # framing modifiers + head: "full-scale invasion"
@@ -352,7 +354,7 @@ def _body_spans(analyzed: AnalyzedArticle) -> str:
     return text
 
 
-def _noun_phrases(analyzed: AnalyzedArticle, places: dict[str, str], nouns: frozenset[str]) -> list[_EventPhrase]:
+def _noun_phrases(analyzed: AnalyzedArticle, places: dict[str, str], nouns: frozenset[str]) -> list[_NounPhrase]:
     """Phrases headed by one of ``nouns``, with their framing modifiers and the story places they are tied to."""
     text = _body_spans(analyzed)
     words = list(_WORD.finditer(text))
@@ -409,7 +411,7 @@ def _noun_phrases(analyzed: AnalyzedArticle, places: dict[str, str], nouns: froz
                         and not _NUMBER_WORD.search(w.group()) and not w.group()[0].isupper()]
         shown = [w.group() for w in mods if w.group().lower() not in _TEMPORAL and not _NUMBER_WORD.search(w.group())]
         start = mods[0].start() if mods else m.start()
-        out.append(_EventPhrase(
+        out.append(_NounPhrase(
             analyzed=analyzed, head=head.lower(),
             key=" ".join([*(x.lower() for x in framing_mods), head.lower()]),
             form=" ".join([*shown, head.lower()]), start=start, end=m.end(),
