@@ -108,6 +108,17 @@ def test_entities_minority_org_tag_on_surname_is_outvoted(nlp):
     assert len(ents) == 1 and ents[0].type == "PERSON" and ents[0].aliases == ["Dana Whitlock", "Whitlock"]
 
 
+def test_entities_surname_typed_gpe_is_person_unless_used_as_place(nlp):
+    doc = nlp("Envoy Mara Lindqvist arrived. Lindqvist met the mayor, then flew to Lindqvist.")
+    idx = [t.i for t in doc if t.text == "Lindqvist"]
+    doc.ents = [Span(doc, idx[0] - 1, idx[0] + 1, label="PERSON"), Span(doc, idx[1], idx[1] + 1, label="GPE"),
+                Span(doc, idx[2], idx[2] + 1, label="GPE")]
+    ents = extract_entities(doc, "a-x")
+    person = _person(ents, "Mara Lindqvist")
+    assert [m.start for m in person.mentions] == [doc[idx[0] - 1].idx, doc[idx[1]].idx]
+    assert any(e.type == "GPE" and e.name == "Lindqvist" for e in ents)
+
+
 def test_entities_surname_typed_org_takes_person_type(nlp):
     ents = _entities(nlp, "Governor Dana Whitlock vetoed the bill. Whitlock said the budget was too large, "
                           "and Whitlock's aides agreed.")

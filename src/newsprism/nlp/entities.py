@@ -53,6 +53,7 @@ _WILDCARD_TITLES = frozenset({"counterpart"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "gen", "sen", "rep", "gov", "lt", "col"})
 # Endings of English nationality adjectives (Moldovan, Togolese, Danish, Iraqi).
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic")
+_PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "into", "across", "outside", "inside"})
 _ROLE_DETERMINERS = frozenset({"the", "his", "her", "their", "its"})
 _ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "de", "&"})
 # Longest apposition kept as a label, in tokens: longer ones are clauses
@@ -197,12 +198,18 @@ def _vote_types(names: list[_Name]) -> None:
         votes.setdefault(n.key, Counter())[n.type] += 1
     for n in names:
         counts = votes[n.key]
-        if n.type in ("ORG", "OTHER", "NORP") and (n.key in fulls or (len(n.span) == 1 and n.span[0].lower_ in surnames)):
+        retypable = n.type in ("ORG", "OTHER", "NORP") or (n.type in ("GPE", "LOC") and not _after_place_preposition(n.span))
+        if retypable and (n.key in fulls or (len(n.span) == 1 and n.span[0].lower_ in surnames)):
             n.type = "PERSON"
             continue
         best, top = counts.most_common(1)[0]
         if counts[n.type] < top:
             n.type = best  # type: ignore[assignment]
+
+
+def _after_place_preposition(span: Span) -> bool:
+    """"in/to/from X": X is used as a place there, whatever else it names."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in _PLACE_PREPOSITIONS
 
 
 # --------------------------------------------------------------------------- labels
