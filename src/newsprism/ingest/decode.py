@@ -98,8 +98,16 @@ def _check_printable(text: str, source: str) -> None:
         raise IngestError(source, f"binary file ({ratio:.0%} printable characters), not text")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def normalise_text(text: str) -> str:
-    """NFC, ``\\r\\n``/``\\r`` -> ``\\n``, no BOM, no NULs: the form every offset indexes."""
+    """NFC, ``\\r\\n``/``\\r`` -> ``\\n``, no BOM, no NULs: the form every offset indexes.
+
+    Lone surrogates (a JSON ``"\\ud800"`` escape) become U+FFFD: they cannot be
+    encoded as UTF-8, so the id hash and the store would fail on them.
+    """
+    text = _SURROGATE.sub("\ufffd", text)
     text = text.replace("\ufeff", "").replace("\x00", "")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)

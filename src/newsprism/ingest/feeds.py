@@ -50,7 +50,11 @@ def looks_like_feed(head: str) -> bool:
 
 def read_feed(data: bytes, source: str) -> Iterator[Ingested | IngestFailure]:
     """Every entry of an RSS/Atom document, as ``source#N``."""
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except (UnicodeError, ValueError) as exc:  # feedparser lets some malformed bytes escape (found by fuzz/fuzz_ingest.py)
+        yield IngestFailure(source, f"not a readable RSS or Atom feed ({type(exc).__name__})")
+        return
     if not parsed.get("version") and not parsed.entries:
         problem = parsed.get("bozo_exception")
         yield IngestFailure(source, "not an RSS or Atom feed" + (f" ({problem})" if problem else ""))
