@@ -1,10 +1,443 @@
-"""Event frames: who did what to whom, when, where, status. STUB: filled by issue #3."""
+"""Event frames: who did what to whom, when, where, and whether it happened.
+
+Each sentence's predicates are matched against the lexicon in
+``event_types``: a verb ("met", "threatened") or an event noun ("a
+three-hour meeting", "an ultimatum"), the noun taking its actors and status
+from the light verb that carries it ("held talks", "issued an ultimatum").
+Roles come from the dependency parse (subject -> actors, object or a
+with/to/on/against phrase -> targets, passive agent -> actors) and are
+mapped to entities through their mention spans. A clause without its own
+subject inherits its controller's ("demanding a ceasefire", "an order
+imposing a tariff"). Status and the PLOVER class follow modality: a
+negation or "refused to" is denied, "will"/"plans to"/"upcoming" planned,
+"threatened to"/"or face" threatened; PLOVER codes an announced intention
+as AGREE (or THREATEN when hostile).
+"""
 
 from __future__ import annotations
 
+import hashlib
+
 from newsprism.model import Article, Attribution, Entity, EventFrame, Quantity, TimeExpr
+from newsprism.nlp.attributions import outermost
+from newsprism.nlp.event_types import (
+    HOSTILE, LIGHT_VERBS, NEGATING_VERBS, NOUN_TRIGGERS, PHONE_CUES, PLANNED_MODIFIERS,
+    PLANNING_VERBS, THREAT_VERBS, VERB_TRIGGERS,
+)
+from newsprism.nlp.mention_index import MentionIndex, resolve_token
+
+_SUBJECT_DEPS = ("nsubj", "csubj")
+_OBJECT_DEPS = ("dobj", "dative", "iobj")
+_TARGET_PREPS = frozenset({"with", "to", "on", "against", "toward", "towards", "into", "upon"})
+_PLACE_PREPS = frozenset({"in", "at"})
+_CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_UNCERTAIN_AUX = frozenset({"could", "might", "may", "would"})
+_CONDITION_MARKS = frozenset({"if", "unless"})
+_OBLIGATION = frozenset({"must", "should"})
+_SAY_VERBS = frozenset({"say", "announce", "state", "declare", "tell", "insist", "add", "claim"})
+_PLACE_TYPES = ("GPE", "LOC", "ORG", "OTHER", "EVENT")
+_PLACE_ENT_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
 
 
 def extract_events(doc, article: Article, entities: list[Entity], dates: list[TimeExpr],
                    quantities: list[Quantity], attributions: list[Attribution]) -> list[EventFrame]:
-    return []
+    """Return the event frames of every sentence of ``doc``, in text order."""
+    index = MentionIndex(entities)
+    frames: list[EventFrame] = []
+    prev_phone = False
+    for sent in doc.sents:
+        triggers = _triggers(sent)
+        phone = any(t.lower_ in PHONE_CUES for t in sent)
+        anchors = {t.i: anchor for t, anchor, _ in triggers}
+        date_of = _assign_dates(sent, dates, anchors)
+        attribution = outermost(attributions, sent.start_char, sent.end_char)
+        for trig, anchor, (kind, plover) in triggers:
+            if kind == "briefing" and (phone or prev_phone):
+                kind = "phone_call"
+            elif kind in ("talks", "briefing") and phone:
+                kind = "phone_call"
+            frame = _frame(article, sent, trig, anchor, kind, plover, index,
+                           date_of.get(trig.i), quantities, attribution)
+            if _informative(frame, trig):
+                frames.append(frame)
+        frames.extend(_stated_intentions(article, sent, {t.i for t, _, _ in triggers}, index,
+                                         date_of, attribution))
+        prev_phone = phone
+    return frames
+
+
+def _informative(frame: EventFrame, trig) -> bool:
+    """Drop a bare event noun ("the meeting") that names no one, no date and no place.
+
+    Such mentions refer back to an event framed earlier; kept, they would
+    only multiply events that the cross-check must merge again.
+    """
+    if trig.pos_ == "VERB":
+        return True
+    return bool(frame.actors or frame.targets or frame.date or frame.place)
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+def _triggers(sent) -> list[tuple]:
+    """(trigger token, anchor token, (type, plover)) for each event predicate of the sentence."""
+    out = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in VERB_TRIGGERS:
+            typed = _verb_type(tok, lemma)
+            if typed is None or _carries_event_noun(tok):
+                continue
+            out.append((tok, tok, typed))
+        elif tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_TRIGGERS or tok.lower_ in NOUN_TRIGGERS \
+                and tok.pos_ == "NOUN":
+            typed = NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS[tok.lower_]
+            head = tok.head
+            if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ == "VERB":
+                hl = head.lemma_.lower()
+                if hl in LIGHT_VERBS or hl in THREAT_VERBS or hl not in VERB_TRIGGERS:
+                    out.append((tok, head if hl in LIGHT_VERBS else tok, typed))
+                continue
+            if tok.dep_ == "compound" and tok.head.lemma_.lower() in NOUN_TRIGGERS:
+                continue  # "summit meeting": one event, named by its head
+            out.append((tok, tok, typed))
+    return out
+
+
+def _verb_type(tok, lemma: str):
+    """Refine verbs whose sense depends on their dependents."""
+    preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt")}
+    if lemma in ("speak", "talk"):
+        if not preps & {"with", "to", "by"}:
+            return None  # "spoke about the economy" is a statement, not talks
+        if any(c.lower_ == "by" and any(g.lower_ in PHONE_CUES for g in c.children) for c in tok.children):
+            return ("phone_call", "CONSULT")
+    if lemma == "call":
+        return None
+    if lemma in ("strike",) and any(c.dep_ == "dobj" and c.lemma_ in ("deal", "agreement") for c in tok.children):
+        return ("agreement", "AGREE")
+    if lemma == "help" and not any(c.dep_ in _OBJECT_DEPS for c in tok.children):
+        return None
+    return VERB_TRIGGERS[lemma]
+
+
+def _carries_event_noun(verb) -> bool:
+    """A light verb whose object is an event noun defers to the noun ("signed an agreement")."""
+    return verb.lemma_.lower() in LIGHT_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in NOUN_TRIGGERS for c in verb.children)
+
+
+# --------------------------------------------------------------------------- frames
+
+
+def _frame(article, sent, trig, anchor, kind, plover, index, date, quantities, attribution) -> EventFrame:
+    actors, targets = _roles(trig, anchor, index)
+    status = _status(trig, anchor, date)
+    if kind in ("threat", "ultimatum"):
+        status = "threatened"
+    plover = _plover_for_status(plover, status, trig, anchor)
+    span_lo = min(t.idx for t in trig.subtree)
+    span_hi = max(t.idx + len(t) for t in trig.subtree)
+    qty = [q for q in quantities if span_lo <= q.start and q.end <= span_hi and trig.idx <= span_hi]
+    summary = _summary(trig, anchor, actors, targets)
+    start = trig.idx
+    digest = hashlib.sha1(f"{article.id}:{start}:{kind}".encode()).hexdigest()[:12]
+    return EventFrame(
+        id="v-" + digest, type=kind, plover=plover, trigger=trig.text,
+        trigger_start=start, trigger_end=start + len(trig.text),
+        start=sent.start_char, end=sent.end_char, sentence=sent.text, summary=summary,
+        actors=[e.id for e in actors], targets=[e.id for e in targets],
+        date=date.value if date else None, date_text=date.text if date else None,
+        place=_place(trig, anchor, index), status=status,
+        attributed_to=attribution.source if attribution else None, quantities=qty,
+    )
+
+
+def _roles(trig, anchor, index: MentionIndex) -> tuple[list[Entity], list[Entity]]:
+    """Actors and targets of an event, as entities."""
+    actors: list[Entity] = []
+    targets: list[Entity] = []
+    subj = _subject_of(anchor)
+    passive = subj is not None and subj.dep_ == "nsubjpass"
+    if passive:
+        agent = _agent(anchor)
+        if agent is not None:
+            actors = _entities(agent, index)
+        targets = _entities(subj, index)
+    elif subj is not None:
+        actors = _entities(subj, index)
+    owners = [trig] if trig.i == anchor.i else [anchor, trig]
+    for node in owners:
+        for child in node.children:
+            if child.dep_ in _OBJECT_DEPS and child.i != trig.i:
+                _extend(targets, _entities(child, index))
+            elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS | {"between"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = _entities(pobj, index)
+                        _extend(actors if child.lower_ == "between" and not actors else targets, found)
+            elif child.dep_ == "poss" and node.i == trig.i and trig.pos_ == "NOUN":
+                _extend(actors, _entities(child, index))  # "Putin's meeting with Trump"
+    targets = [e for e in targets if e not in actors]
+    return actors, targets
+
+
+def _extend(into: list[Entity], more: list[Entity]) -> None:
+    for e in more:
+        if e not in into:
+            into.append(e)
+
+
+def _subject_of(verb):
+    """The subject of ``verb``, or of the clause that controls it."""
+    node = verb
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ in _SUBJECT_DEPS or child.dep_ == "nsubjpass":
+                if child.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
+                    return node.head
+                return child
+        if node.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp", "ccomp") and node.head.i != node.i:
+            node = node.head
+            if node.pos_ == "NOUN" and node.dep_ in ("dobj", "pobj", "nsubj"):
+                node = node.head  # "an order imposing a tariff": the order's signer
+        elif node.dep_ in ("dobj", "pobj", "attr") and node.pos_ == "NOUN":
+            node = node.head
+        else:
+            return None
+    return None
+
+
+def _agent(verb):
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _entities(head, index: MentionIndex) -> list[Entity]:
+    """Entities named by the phrase headed by ``head`` (the head's own first, then conjuncts)."""
+    out: list[Entity] = []
+    ent = resolve_token(index, head)
+    if ent is not None:
+        out.append(ent)
+    for tok in _phrase_tokens(head):
+        if tok.i == head.i:
+            continue
+        if tok.dep_ == "conj" or tok.head.dep_ == "conj" or ent is None:
+            e = resolve_token(index, tok)
+            if e is not None and e not in out and e.type != "OTHER":
+                out.append(e)
+    return out
+
+
+def _phrase_tokens(head) -> list:
+    out = [head]
+    for child in head.children:
+        if child.dep_ in _CUT_DEPS or child.dep_ == "prep" and child.lower_ not in ("of",):
+            continue
+        out.extend(_phrase_tokens(child))
+    return out
+
+
+def phrase_text(head) -> str:
+    """The words of the phrase headed by ``head``, without clauses and appositions."""
+    toks = sorted(_phrase_tokens(head), key=lambda t: t.i)
+    while toks and toks[0].dep_ in ("det", "punct", "cc"):
+        toks = toks[1:]
+    return " ".join(t.text for t in toks)
+
+
+def _place(trig, anchor, index: MentionIndex) -> str | None:
+    for node in {trig.i: trig, anchor.i: anchor}.values():
+        for child in list(node.children) + [g for c in node.children if c.dep_ == "acl" for g in c.children]:
+            if child.dep_ != "prep" or child.lower_ not in _PLACE_PREPS:
+                continue
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                ent = resolve_token(index, pobj)
+                if ent is not None and ent.type in _PLACE_TYPES:
+                    return ent.name
+                if pobj.ent_type_ in _PLACE_ENT_LABELS:
+                    return phrase_text(pobj)
+    return None
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _assign_dates(sent, dates: list[TimeExpr], anchors: dict[int, object]) -> dict[int, TimeExpr]:
+    """Give each trigger the date attached nearest to it in the parse.
+
+    A date belongs to the lowest trigger (or its anchor) above it in the
+    tree; a date hanging elsewhere (on "reported", on the root) goes to the
+    triggers that got none, nearest first.
+    """
+    inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value]
+    out: dict[int, TimeExpr] = {}
+    loose: list[tuple[TimeExpr, object]] = []
+    by_anchor: dict[int, list[int]] = {}
+    for ti, anchor in anchors.items():
+        by_anchor.setdefault(anchor.i, []).append(ti)
+        by_anchor.setdefault(ti, []).append(ti)
+    for d in inside:
+        tok = _token_at(sent, d.start)
+        if tok is None:
+            continue
+        owner = None
+        for anc in tok.ancestors:
+            if anc.i in by_anchor:
+                owner = anc.i
+                break
+        if owner is None:
+            loose.append((d, tok))
+            continue
+        for ti in by_anchor[owner]:
+            out.setdefault(ti, d)
+    for ti in anchors:
+        if ti in out or not loose:
+            continue
+        if any(anc.i in anchors or anc.i in by_anchor for anc in sent.doc[ti].ancestors):
+            continue  # a nested event ("before his expected meeting") keeps no stray date
+        out[ti] = min(loose, key=lambda p: abs(p[1].i - ti))[0]
+    return out
+
+
+def _token_at(sent, char: int):
+    for tok in sent:
+        if tok.idx <= char < tok.idx + len(tok.text):
+            return tok
+    return None
+
+
+# --------------------------------------------------------------------------- status
+
+
+def _status(trig, anchor, date: TimeExpr | None) -> str:
+    nodes = [trig] if trig.i == anchor.i else [trig, anchor]
+    for node in nodes:
+        if any(c.dep_ == "neg" for c in node.children):
+            return "denied"
+    for node in nodes:
+        if node.dep_ not in ("xcomp", "acl", "ccomp", "pcomp", "dobj", "pobj"):
+            continue
+        for anc in list(node.ancestors)[:3]:
+            lemma = anc.lemma_.lower()
+            if lemma in NEGATING_VERBS:
+                return "denied"
+            if lemma in THREAT_VERBS:
+                return "threatened"
+            if lemma in PLANNING_VERBS:
+                negated = any(c.dep_ == "neg" for c in anc.children)
+                return "denied" if negated else "planned"
+            if anc.dep_ not in ("xcomp", "prep", "pcomp"):
+                break
+    if _or_face(trig) or _or_face(anchor):
+        return "threatened"
+    if trig.pos_ == "NOUN":
+        mods = {c.lower_ for c in trig.children if c.dep_ in ("amod", "acl", "compound")}
+        mods |= {g.lower_ for c in trig.children if c.dep_ == "acl" for g in [c]}
+        if mods & PLANNED_MODIFIERS:
+            return "planned"
+    for node in nodes:
+        aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+        if aux & _FUTURE_AUX or "going" in aux:
+            return "planned"
+        if aux & _UNCERTAIN_AUX:
+            return "planned" if date is not None and date.direction == "future" else "unclear"
+    if date is not None and date.direction == "future":
+        return "planned"
+    return "happened"
+
+
+def _or_face(tok) -> bool:
+    """"... or face sanctions": a coordinated penalty makes the frame a threat."""
+    return any(c.dep_ == "conj" and c.lemma_ == "face" and any(cc.lower_ == "or" for cc in tok.children)
+               for c in tok.children)
+
+
+def _plover_for_status(plover: str | None, status: str, trig, anchor) -> str | None:
+    """PLOVER codes intentions by their tone and refusals as REJECT."""
+    if plover is None:
+        return None
+    if status == "planned" and plover not in ("THREATEN", "REQUEST", "REJECT", "ACCUSE"):
+        if _conditional(anchor):
+            return "THREATEN"
+        return "THREATEN" if plover in HOSTILE else "AGREE"
+    if status == "denied" and plover not in ("REJECT",):
+        return "REJECT"
+    return plover
+
+
+def _conditional(verb) -> bool:
+    return any(c.dep_ == "advcl" and any(m.lower_ in _CONDITION_MARKS for m in c.children)
+               for c in verb.children)
+
+
+# --------------------------------------------------------------------------- stated intentions
+
+
+def _stated_intentions(article, sent, taken: set[int], index, date_of, attribution) -> list[EventFrame]:
+    """"X said Y must ..." (REQUEST), "X said it will ..." (AGREE/THREATEN), "... will not ..." (REJECT).
+
+    Only for a reported clause whose own verb is no event trigger: PLOVER
+    codes these statements by their modality, and the project records them
+    as statements.
+    """
+    out = []
+    for verb in sent:
+        if verb.lemma_.lower() not in _SAY_VERBS or verb.pos_ != "VERB":
+            continue
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or clause.i in taken:
+                continue
+            aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+            neg = any(c.dep_ == "neg" for c in clause.children)
+            if aux & _OBLIGATION:
+                plover, status = "REQUEST", "unclear"
+            elif aux & (_FUTURE_AUX | {"would"}):
+                plover = "REJECT" if neg else ("THREATEN" if _conditional(clause) else "AGREE")
+                status = "denied" if neg else "planned"
+            else:
+                continue
+            actors, targets = _roles(verb, verb, index)
+            subj = _subject_of(clause)
+            if subj is not None:
+                _extend(targets, [e for e in _entities(subj, index) if e not in actors])
+            date = date_of.get(verb.i)
+            digest = hashlib.sha1(f"{article.id}:{clause.idx}:statement".encode()).hexdigest()[:12]
+            out.append(EventFrame(
+                id="v-" + digest, type="statement", plover=plover, trigger=clause.text,
+                trigger_start=clause.idx, trigger_end=clause.idx + len(clause.text),
+                start=sent.start_char, end=sent.end_char, sentence=sent.text,
+                summary=_summary(verb, verb, actors, targets),
+                actors=[e.id for e in actors], targets=[e.id for e in targets],
+                date=date.value if date else None, date_text=date.text if date else None,
+                status=status, attributed_to=attribution.source if attribution else None,
+            ))
+    return out
+
+
+# --------------------------------------------------------------------------- summary
+
+
+def _summary(trig, anchor, actors: list[Entity], targets: list[Entity]) -> str:
+    """A short neutral phrase: actors, the predicate as written, targets."""
+    who = " and ".join(e.name for e in actors) or (phrase_text(s) if (s := _subject_of(anchor)) is not None else "")
+    words = [anchor.text]
+    for c in anchor.children:
+        if c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ == "by":
+            words.append(c.text + ("" if c.dep_ == "prt" else " " + " ".join(g.text for g in c.children)))
+    if trig.i != anchor.i:
+        words.append(trig.text)
+    if targets:
+        prep = next((c.lower_ for n in (anchor, trig) for c in n.children
+                     if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
+                     and any(g.ent_type_ and g.ent_type_ not in ("DATE", "TIME") for g in c.subtree)), "")
+        words.append((prep + " " if prep else "") + " and ".join(e.name for e in targets))
+    return " ".join(w for w in [who, *words] if w).strip()
