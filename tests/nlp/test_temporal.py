@@ -103,3 +103,10 @@ def test_extract_dates_without_publication_keeps_expression(nlp):
 def test_extract_dates_skips_durations(nlp):
     doc = nlp("The strike lasted 10 days and the talks took three hours.")
     assert extract_dates(doc, "2025-08-08") == []
+
+
+@pytest.mark.slow
+def test_extract_dates_in_verbless_headline(nlp):
+    doc = nlp("Harbour talks in Gdansk, Friday\n\nFerry strike: day three")
+    dates = extract_dates(doc, "2025-08-08")
+    assert ("Friday", "2025-08-08") in [(d.text, d.value) for d in dates]

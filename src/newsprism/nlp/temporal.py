@@ -135,7 +135,7 @@ def _tense(span: Span) -> str:
     """"past", "future" or "unknown": the tense of the verb the expression hangs on."""
     verb: Token | None = span.root
     while verb is not None and verb.pos_ not in ("VERB", "AUX"):
-        if verb.head is verb:
+        if verb.head.i == verb.i:  # the root (Token objects are not identical across accesses)
             verb = None
             break
         verb = verb.head
@@ -153,7 +153,7 @@ def _tense(span: Span) -> str:
         return "past"
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"):
         return "past"  # "talks held on Friday"
-    if verb.head is not verb and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj"):
+    if verb.head.i != verb.i and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj"):
         return _tense_of_token(verb.head)
     return "unknown"
 
