@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import itertools
 
-from ingest_samples import PARAGRAPHS
-
 from newsprism.ingest.decode import article_id
 from newsprism.ingest.dedup import DUPLICATE_JACCARD, DuplicateIndex, _Hasher, _jaccard, mark_duplicates
 from newsprism.model import Article
 from newsprism.store import Store
+
+from .ingest_samples import PARAGRAPHS
 
 OTHER_REPORT = [
     "Container traffic in Velden ground to a halt as harbour staff downed tools in a dispute over overtime rates, "

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ingest_samples import PARAGRAPHS
-
 from newsprism.ingest import IngestFailure, ingest_items
+
+from .ingest_samples import PARAGRAPHS
 
 RSS = f"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>

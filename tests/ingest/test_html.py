@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from ingest_samples import PARAGRAPHS, html_page
 
 from newsprism.errors import IngestError
 from newsprism.ingest.html import read_html
+
+from .ingest_samples import PARAGRAPHS, html_page
 
 
 def test_html_main_text_and_metadata():

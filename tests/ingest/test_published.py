@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ingest_samples import TEXT_NO_HEADER
-
 from newsprism.ingest.published import date_mentions, infer_from_text, infer_missing_years, is_date_line, parse_date
 from newsprism.ingest.text import read_text
 from newsprism.model import Article
+
+from .ingest_samples import TEXT_NO_HEADER
 
 
 def test_parse_date_common_shapes():

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from ingest_samples import PARAGRAPHS
-
 from newsprism.ingest import IngestFailure, IngestOptions, ingest_items
+
+from .ingest_samples import PARAGRAPHS
 
 
 def _run(path, **opts):

@@ -10,10 +10,10 @@ import subprocess
 import sys
 import time
 
-from ingest_samples import PARAGRAPHS, TEXT_NO_HEADER, TEXT_WIRE, TEXT_WITH_HEADER, generated_text
-
 from newsprism.ingest.run import ingest_into_store
 from newsprism.store import Store
+
+from .ingest_samples import PARAGRAPHS, TEXT_NO_HEADER, TEXT_WIRE, TEXT_WITH_HEADER, generated_text
 
 
 def _write(folder, files: dict[str, str]):

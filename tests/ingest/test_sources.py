@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from ingest_samples import PARAGRAPHS, TEXT_WIRE, TEXT_WITH_HEADER, html_page
-
 from newsprism.ingest import IngestFailure, IngestOptions, ingest_inputs
+
+from .ingest_samples import PARAGRAPHS, TEXT_WIRE, TEXT_WITH_HEADER, html_page
 
 
 def _split(inputs, **opts):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ingest_samples import PARAGRAPHS, TEXT_NO_HEADER, TEXT_WIRE, TEXT_WITH_HEADER, TEXT_WITH_REFERENCES
-
 from newsprism.ingest.decode import article_id
 from newsprism.ingest.text import read_text
+
+from .ingest_samples import PARAGRAPHS, TEXT_NO_HEADER, TEXT_WIRE, TEXT_WITH_HEADER, TEXT_WITH_REFERENCES
 
 
 def test_text_header_lines_become_metadata_not_text():

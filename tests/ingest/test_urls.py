@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from ingest_samples import PARAGRAPHS, html_page
 
 from newsprism.errors import IngestError
 from newsprism.ingest import IngestFailure, IngestOptions, ingest_items
 from newsprism.ingest import urls
+
+from .ingest_samples import PARAGRAPHS, html_page
 
 PUBLIC = {"herald.example": ["93.184.216.34"], "mirror.example": ["2606:2800:220:1::248"],
           "intranet.example": ["10.1.2.3"], "rebind.example": ["::ffff:127.0.0.1"]}

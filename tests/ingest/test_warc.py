@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import io
 
-from ingest_samples import PARAGRAPHS, html_page
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from newsprism.ingest import IngestFailure, ingest_items
+
+from .ingest_samples import PARAGRAPHS, html_page
 
 
 def _write_warc(path, pages):
