@@ -115,3 +115,20 @@ def test_sigkill_mid_ingest_leaves_a_consistent_store_and_rerun_completes(tmp_pa
     res = ingest_into_store([str(src)], db=db)
     assert (res.added, res.duplicates) == (n - survived, survived)
     assert _intact(db) == n
+
+
+def test_cli_ingest_names_each_failure_and_exits_1(tmp_path):
+    from click.testing import CliRunner
+
+    from newsprism.cli import main
+
+    src = _write(tmp_path / "in", {"a.txt": TEXT_WITH_HEADER, "b.jsonl": '{"text": "Ferry service resumes in '
+                                   'Lindquay after two days of storms, the operator said on Friday."}\n{broken\n'})
+    db = tmp_path / "s.db"
+    result = CliRunner().invoke(main, ["ingest", str(src), str(tmp_path / "gone.txt"), "--db", str(db)])
+    assert result.exit_code == 1
+    assert f"error: {src / 'b.jsonl'}#1: line is not valid JSON" in result.output
+    assert f"error: {tmp_path / 'gone.txt'}: no such file or directory" in result.output
+    assert "2 new articles" in result.output
+    again = CliRunner().invoke(main, ["ingest", str(src / "a.txt"), "--db", str(db)])
+    assert again.exit_code == 0 and "0 new articles, 1 already stored" in again.output
