@@ -57,3 +57,11 @@ def test_yearless_report_stays_undated_without_a_nearby_sibling():
 def test_bare_years_in_background_do_not_date_a_report():
     text = "The governor, in office since 2009, visited the flooded district on Oct. 2. The levee was built in 1988."
     assert infer_from_text(text) == (None, None)
+
+
+def test_yearless_report_stays_undated_when_two_years_fit():
+    undated = read_text(TEXT_NO_HEADER, "lede.txt")
+    siblings = [Article(id=f"a-{y}", source="x.txt", text="...", published=f"{y}-03-14", published_basis="header")
+                for y in (2023, 2024)]
+    assert infer_missing_years([undated, *siblings]) == 0
+    assert undated.published is None

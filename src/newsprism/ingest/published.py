@@ -222,11 +222,11 @@ def yearless_candidate(article: Article) -> tuple[int, int, str] | None:
 def infer_missing_years(articles: Iterable[Article], known_dates: Iterable[str] = ()) -> int:
     """Date undated articles whose only dates lack a year, from the dates of their batch; return how many.
 
-    The year chosen puts the month-day nearest to a publication date of
-    another article in ``articles`` (or ``known_dates``, e.g. the store's),
-    and is used only within ``YEARLESS_WINDOW_DAYS`` of it: articles ingested
-    together usually come from one news cycle, but an archive spanning years
-    gets no year it cannot support.
+    The year is the one that puts the month-day within
+    ``YEARLESS_WINDOW_DAYS`` of a publication date of another article in
+    ``articles`` (or ``known_dates``), and is used only when exactly one
+    year does: articles ingested together usually come from one news cycle,
+    and an archive spanning years gets no year it cannot support.
     """
     arts = list(articles)
     refs = sorted({d for d in (*known_dates, *(a.published for a in arts if a.published)) if d})
@@ -239,16 +239,15 @@ def infer_missing_years(articles: Iterable[Article], known_dates: Iterable[str] 
         if cand is None:
             continue
         month, day, basis = cand
-        best: tuple[int, date] | None = None
+        nearest: dict[int, tuple[int, date]] = {}  # year -> (gap in days, date) within the window
         for ref in ref_dates:
             for year in (ref.year - 1, ref.year, ref.year + 1):
                 d = _valid(year, month, day)
-                if d is None:
-                    continue
-                gap = abs((d - ref).days)
-                if gap <= YEARLESS_WINDOW_DAYS and (best is None or gap < best[0]):
-                    best = (gap, d)
-        if best:
-            art.published, art.published_basis = _iso(best[1]), basis  # type: ignore[assignment]
+                gap = abs((d - ref).days) if d else YEARLESS_WINDOW_DAYS + 1
+                if gap <= YEARLESS_WINDOW_DAYS and (year not in nearest or gap < nearest[year][0]):
+                    nearest[year] = (gap, d)
+        if len(nearest) == 1:  # two candidate years (an archive spanning years): ambiguous, no guess
+            (_, d), = nearest.values()
+            art.published, art.published_basis = _iso(d), basis  # type: ignore[assignment]
             filled += 1
     return filled

@@ -45,6 +45,7 @@ def ingest_into_store(inputs: Iterable[str], *, db: str | Path, options: IngestO
     try:
         index = DuplicateIndex.from_store(store)
         undated: list[str] = []
+        dates: set[str] = set()  # publication dates of this run's articles: the context for year-less ones
         batch: list[Ingested] = []
         seen = 0
         for item in ingest_items(inputs, options):
@@ -54,13 +55,13 @@ def ingest_into_store(inputs: Iterable[str], *, db: str | Path, options: IngestO
             else:
                 batch.append(item)
                 if len(batch) >= batch_size:
-                    _commit(store, index, batch, res, undated)
+                    _commit(store, index, batch, res, undated, dates)
                     batch = []
             report("ingest", seen, None)
-        _commit(store, index, batch, res, undated)
+        _commit(store, index, batch, res, undated, dates)
         if undated:
             arts = list(store.articles(undated))
-            res.dated_from_batch = infer_missing_years(arts, store.published_dates())
+            res.dated_from_batch = infer_missing_years(arts, dates)
             store.update_articles({a.id: {"published": a.published, "published_basis": a.published_basis}
                                    for a in arts if a.published})
     finally:
@@ -69,7 +70,7 @@ def ingest_into_store(inputs: Iterable[str], *, db: str | Path, options: IngestO
 
 
 def _commit(store: Store, index: DuplicateIndex, batch: list[Ingested], res: IngestResult,
-            undated: list[str]) -> None:
+            undated: list[str], dates: set[str]) -> None:
     if not batch:
         return
     arts = [b.article for b in batch]
@@ -84,3 +85,4 @@ def _commit(store: Store, index: DuplicateIndex, batch: list[Ingested], res: Ing
     res.duplicates += len(arts) - added
     res.near_duplicates += sum(1 for a in fresh if a.duplicate_of)
     undated.extend(a.id for a in fresh if yearless_candidate(a))
+    dates.update(a.published for a in arts if a.published)
