@@ -41,7 +41,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     **_group("rejection", "REJECT", "reject refuse veto rebuff dismiss decline oppose renege defy"),
     **_group("denial", "REJECT", "deny"),
     **_group("threat", "THREATEN", "threaten"),
-    **_group("protest", "PROTEST", "protest demonstrate rally march riot picket boycott"),
+    **_group("protest", "PROTEST", "protest demonstrate rally march riot picket boycott block blockade"),
     **_group("sanction", "SANCTION", "sanction embargo expel suspend sever freeze"),
     **_group("mobilization", "MOBILIZE", "mobilize mobilise deploy mass reinforce patrol"),
     **_group("arrest", "COERCE", "arrest detain jail imprison deport kidnap abduct seize confiscate "
@@ -73,6 +73,8 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     **_group("protest", "PROTEST", "protest demonstration rally boycott riot"),
     **_group("arrest", "COERCE", "arrest detention curfew crackdown"),
     **_group("aid", "AID", "aid assistance"),
+    **_group("demand", "REQUEST", "demand appeal"),
+    **_group("sanction", "SANCTION", "suspension expulsion"),
     **_group("investigation", "INVESTIGATE", "investigation probe inquiry hearing"),
     **_group("withdrawal", "RETREAT", "withdrawal"),
     **_group("election", None, "election vote referendum"),
@@ -80,6 +82,11 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     **_group("acquisition", None, "acquisition takeover merger"),
 }
 
+# Modifiers that make a "strike" a stoppage of work, not a military strike.
+STOPPAGE_MODIFIERS = frozenset({
+    "hunger", "general", "labor", "labour", "national", "nationwide", "indefinite", "open-ended",
+    "warning", "wildcat", "workers", "teachers", "doctors", "rail", "transport",
+})
 # Verbs that carry no event of their own: "held talks", "imposed sanctions".
 LIGHT_VERBS = frozenset({
     "hold", "have", "conduct", "make", "take", "attend", "stage", "launch", "issue", "impose",

@@ -21,7 +21,7 @@ import hashlib
 from newsprism.model import Article, Attribution, Entity, EventFrame, Quantity, TimeExpr
 from newsprism.nlp.attributions import outermost
 from newsprism.nlp.event_types import (
-    HOSTILE, LIGHT_VERBS, NEGATING_VERBS, NOUN_TRIGGERS, PHONE_CUES, PLANNED_MODIFIERS,
+    HOSTILE, LIGHT_VERBS, STOPPAGE_MODIFIERS, NEGATING_VERBS, NOUN_TRIGGERS, PHONE_CUES, PLANNED_MODIFIERS,
     PLANNING_VERBS, THREAT_VERBS, VERB_TRIGGERS,
 )
 from newsprism.nlp.mention_index import MentionIndex, resolve_token
@@ -94,6 +94,8 @@ def _triggers(sent) -> list[tuple]:
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_TRIGGERS or tok.lower_ in NOUN_TRIGGERS \
                 and tok.pos_ == "NOUN":
             typed = NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS[tok.lower_]
+            if lemma == "strike" and any(c.lower_ in STOPPAGE_MODIFIERS for c in tok.children):
+                typed = ("strike", "PROTEST")
             head = tok.head
             if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ == "VERB":
                 hl = head.lemma_.lower()
@@ -167,7 +169,7 @@ def _roles(trig, anchor, index: MentionIndex) -> tuple[list[Entity], list[Entity
             actors = _entities(agent, index)
         targets = _entities(subj, index)
     elif subj is not None:
-        actors = _entities(subj, index)
+        actors = _entities(_reporter_for_pronoun(subj), index)
     owners = [trig] if trig.i == anchor.i else [anchor, trig]
     for node in owners:
         for child in node.children:
@@ -182,6 +184,20 @@ def _roles(trig, anchor, index: MentionIndex) -> tuple[list[Entity], list[Entity
                 _extend(actors, _entities(child, index))  # "Putin's meeting with Trump"
     targets = [e for e in targets if e not in actors]
     return actors, targets
+
+
+def _reporter_for_pronoun(subj):
+    """"Syria says it will ...": a pronoun subject of a reported clause is the reporter."""
+    if subj.pos_ != "PRON" or subj.lower_ not in ("it", "they", "he", "she", "we"):
+        return subj
+    clause = subj.head
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _SAY_VERBS | {"announce", "warn"}:
+        reporter = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if reporter is not None and reporter.pos_ != "PRON":
+            return reporter
+    return subj
 
 
 def _extend(into: list[Entity], more: list[Entity]) -> None:
@@ -394,10 +410,12 @@ def _stated_intentions(article, sent, taken: set[int], index, date_of, attributi
         if verb.lemma_.lower() not in _SAY_VERBS or verb.pos_ != "VERB":
             continue
         for clause in verb.children:
-            if clause.dep_ != "ccomp" or clause.i in taken:
+            if clause.dep_ != "ccomp":
                 continue
             aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
             neg = any(c.dep_ == "neg" for c in clause.children)
+            if clause.i in taken and not aux & _OBLIGATION:
+                continue
             if aux & _OBLIGATION:
                 plover, status = "REQUEST", "unclear"
             elif aux & (_FUTURE_AUX | {"would"}):
@@ -410,10 +428,10 @@ def _stated_intentions(article, sent, taken: set[int], index, date_of, attributi
             if subj is not None:
                 _extend(targets, [e for e in _entities(subj, index) if e not in actors])
             date = date_of.get(verb.i)
-            digest = hashlib.sha1(f"{article.id}:{clause.idx}:statement".encode()).hexdigest()[:12]
+            digest = hashlib.sha1(f"{article.id}:{verb.idx}:statement".encode()).hexdigest()[:12]
             out.append(EventFrame(
-                id="v-" + digest, type="statement", plover=plover, trigger=clause.text,
-                trigger_start=clause.idx, trigger_end=clause.idx + len(clause.text),
+                id="v-" + digest, type="statement", plover=plover, trigger=verb.text,
+                trigger_start=verb.idx, trigger_end=verb.idx + len(verb.text),
                 start=sent.start_char, end=sent.end_char, sentence=sent.text,
                 summary=_summary(verb, verb, actors, targets),
                 actors=[e.id for e in actors], targets=[e.id for e in targets],
