@@ -29,6 +29,7 @@ TYPE_FAMILIES: dict[str, frozenset[str]] = {
     "call": frozenset({"remote_contact"}),
     "conversation": frozenset({"remote_contact", "in_person"}),
     "talks": frozenset({"remote_contact", "in_person"}),
+    "briefing": frozenset({"remote_contact", "in_person"}),
     "consult": frozenset({"remote_contact", "in_person"}),
     "negotiation": frozenset({"remote_contact", "in_person"}),
     "meeting": frozenset({"in_person"}),
@@ -47,7 +48,7 @@ TYPE_FAMILIES: dict[str, frozenset[str]] = {
 
 # Event types that are two-sided by nature: "X called Y and Z" reports two
 # calls, so a frame with several targets is split into one per target.
-BILATERAL_TYPES = frozenset({"phone_call", "call"})
+BILATERAL_TYPES = frozenset({"phone_call", "call", "briefing", "talks"})
 
 # Two frames with the same type and the same participants but day dates this
 # many days apart, never reported together by one article, are read as one
@@ -89,12 +90,26 @@ class AlignedEvent:
 
 
 def canonical_index(story: Story) -> dict[tuple[str, str], str]:
-    """(article id, article-local entity id) -> canonical entity id."""
+    """(article id, article-local entity id) -> canonical entity id.
+
+    A person the linker left under a bare surname ("Harmsen") is read as
+    the one full name of the story ending in it ("Piet Harmsen"), when
+    exactly one does: otherwise the same man's meeting splits in two.
+    """
+    by_surname: dict[str, list[str]] = {}
+    for ent in story.entities:
+        words = ent.name.split()
+        if ent.type == "PERSON" and len(words) > 1:
+            by_surname.setdefault(fold(words[-1]), []).append(ent.id)
     index: dict[tuple[str, str], str] = {}
     for ent in story.entities:
+        target = ent.id
+        if ent.type == "PERSON" and len(ent.name.split()) == 1:
+            full = by_surname.get(fold(ent.name), [])
+            target = full[0] if len(full) == 1 else ent.id
         for aid, locals_ in ent.members.items():
             for local in locals_:
-                index[(aid, local)] = ent.id
+                index[(aid, local)] = target
     return index
 
 
@@ -131,8 +146,10 @@ def _frame_refs(article: AnalyzedArticle, frame: EventFrame, canon: dict[tuple[s
     actors = _dedupe([_canonical(article, x, canon) for x in frame.actors])
     targets = [t for t in _dedupe([_canonical(article, x, canon) for x in frame.targets]) if t not in actors]
     interval = frame_interval(article, frame)
-    if frame.type in BILATERAL_TYPES and len(targets) > 1:
-        return [FrameRef(article, frame, actors, [t], interval) for t in targets]
+    if frame.type in BILATERAL_TYPES and len(actors) + len(targets) > 2 and (actors or targets):
+        # "A spoke with B and C", "A, B and C held calls": one call per counterpart of the first named
+        principal, *others = actors + targets
+        return [FrameRef(article, frame, [principal], [t], interval) for t in others]
     return [FrameRef(article, frame, actors, targets, interval)]
 
 
@@ -156,11 +173,13 @@ def _best_group(ref: FrameRef, groups: list[list[FrameRef]], by_key: dict[tuple[
     for p in ref.participants or {_ANY}:
         for fam in fams:
             cands.update(by_key.get((p, fam), ()))
-    scored: list[tuple[int, int]] = []
+    scored: list[tuple[tuple[int, int], int]] = []
     for gi in cands:
         score = _fit(ref, groups[gi])
         if score > 0:
-            scored.append((score, gi))
+            # among equal fits, the group whose stated dates agree with this frame's
+            dated = sum(1 for g in groups[gi] if ref.interval and g.interval) if ref.interval else 0
+            scored.append(((score, dated), gi))
     if not scored:
         return None
     scored.sort(reverse=True)
@@ -178,9 +197,13 @@ def _fit(ref: FrameRef, group: list[FrameRef]) -> int:
         return 0
     mine = ref.participants
     theirs = frozenset().union(*(g.participants for g in group))
-    if not mine and theirs:
-        # "The summit, scheduled for ..." names nobody: it joins the one summit of the story
-        return 1 if all(g.frame.type == ref.frame.type for g in group) else 0
+    same_type = all(g.frame.type == ref.frame.type for g in group)
+    if not mine and not theirs:
+        # frames that name nobody ("the quake killed 12") pool only on the same type and a stated date
+        return 4 if same_type and ref.interval and all(g.interval for g in group) else 0
+    if not mine:
+        # "The summit, scheduled for ..." names nobody: it joins the one summit of the story that does
+        return 1 if any(g.frame.type == ref.frame.type for g in group) else 0
     if mine == theirs:
         score = 4
     elif mine and theirs and (mine < theirs or theirs < mine):
