@@ -340,6 +340,11 @@ class Store:
         with self._tx() as db:
             db.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", (article_id, analyzer, json_str))
 
+    def put_analyses(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        """Save many (article_id, analyzer, json) analyses in one transaction."""
+        with self._tx() as db:
+            db.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", list(rows))
+
     def get_analysis(self, article_id: str, analyzer: str) -> str | None:
         rows = self._query("SELECT json FROM analyses WHERE article_id = ? AND analyzer = ?", (article_id, analyzer))
         return rows[0][0] if rows else None
@@ -349,11 +354,23 @@ class Store:
     def put_report(self, report: Report) -> None:
         """Store every story of ``report`` with the article rows and texts it cites.
 
-        A story already stored under the same id is replaced, so re-analysing
-        a store refreshes its stories instead of piling up copies.
+        A story already stored under the same id is replaced, and a stored
+        story that shares an article with one of the new stories is dropped
+        (re-clustering merged or split it), so re-analysing a store refreshes
+        its stories instead of piling up stale copies.
         """
         arts = {a.id: a for a in report.articles}
+        new_ids = {s.id for s in report.stories}
+        cited = [aid for s in report.stories for aid in s.article_ids]
         with self._tx() as db:
+            stale: set[str] = set()
+            for chunk in _chunks(cited, 500):
+                marks = ",".join("?" * len(chunk))
+                stale.update(r[0] for r in db.execute(
+                    f"SELECT DISTINCT story_id FROM story_articles WHERE article_id IN ({marks})", chunk))
+            for sid in stale - new_ids:
+                db.execute("DELETE FROM story_articles WHERE story_id = ?", (sid,))
+                db.execute("DELETE FROM stories WHERE id = ?", (sid,))
             for a in report.articles:
                 text = report.texts.get(a.id)
                 db.execute("INSERT OR REPLACE INTO report_articles VALUES (?, ?, ?)",
