@@ -218,3 +218,15 @@ def test_json_lone_surrogate_escape_is_replaced_not_a_crash():
     (got,) = _only_clear(read_jsonl(io.BytesIO(line), "s.jsonl", OPTS))
     assert "\ufffd" in got.article.text and got.article.title == "Ferry vote\ufffd"
     got.article.text.encode("utf-8")
+
+
+def test_unicode_case_folded_month_and_weekday_names_do_not_crash():
+    """Found by fuzz/fuzz_ingest.py: re.I let "Auguſt"/"Frıday" match, then the lower-cased lookup raised."""
+    base = dt.date(2029, 3, 7)
+    for text in ("last Frıday", "next Tueſday", "on 3 Auguſt", "Auguſt 2020", "ſix days ago", "3 Auguſt 2020"):
+        resolve_expression(text, base, "past")
+        parse_date(text)
+        date_mentions(f"The ferry board met {text} in Dalmere.")
+    art = read_text("Ferry vote\n\nThe ferry board of Dalmere voted on 3 Auguſt 2020 to sell its last two boats, "
+                    "a spokeswoman said on Frıday.", "fold.txt")
+    assert art.text.startswith("The ferry board")

@@ -34,8 +34,10 @@ _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
 # Verbs whose present tense announces a plan ("is scheduled for Friday").
 _PLAN_LEMMAS = frozenset({"schedule", "expect", "plan", "set", "due", "slate", "intend", "prepare", "hope", "aim"})
 
-_MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY_RE = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
+# Names match ASCII-only under re.I (``(?a:...)``): Unicode case folding would let "Auguſt" or "Frıday" match
+# and then miss the lower-cased lookup (a KeyError found by fuzz/fuzz_ingest.py).
+_MONTH_RE = r"(?a:(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"))\.?"
+_WEEKDAY_RE = r"(?a:(?P<weekday>" + "|".join(WEEKDAYS) + r"))"
 _UNIT_RE = r"(?P<unit>day|week|month|year)s?"
 
 _FULL_DMY = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r",?\s+(?P<year>\d{4})\b", re.I)
@@ -49,7 +51,7 @@ _YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b(?!s)")
 _WEEKDAY = re.compile(r"\b(?:(?P<rel>last|next|this|coming|past)\s+)?" + _WEEKDAY_RE + r"\b", re.I)
 _RELATIVE_UNIT = re.compile(r"\b(?P<rel>next|last|this|past|coming|previous)\s+" + _UNIT_RE + r"\b", re.I)
 _EDGE_THIS = re.compile(r"\b(?P<edge>earlier|later|early|late|end of|beginning of)\s+(?:this|the)\s+" + _UNIT_RE + r"\b", re.I)
-_AGO = re.compile(r"\b(?P<n>\d+|" + "|".join(_NUMBER_WORDS) + r")\s+" + _UNIT_RE + r"\s+(?P<dir>ago|earlier|from now)\b", re.I)
+_AGO = re.compile(r"\b(?P<n>\d+|(?a:" + "|".join(_NUMBER_WORDS) + r"))\s+" + _UNIT_RE + r"\s+(?P<dir>ago|earlier|from now)\b", re.I)
 _DEICTIC = re.compile(r"\b(?P<word>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b", re.I)
 _DURATION = re.compile(
     r"^(?:about |some |nearly |almost |more than |over |at least |the |a |another |up to |just )*"
