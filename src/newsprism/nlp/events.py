@@ -38,6 +38,8 @@ _OBLIGATION = frozenset({"must", "should"})
 _SAY_VERBS = frozenset({"say", "announce", "state", "declare", "tell", "insist", "add", "claim"})
 _PLACE_TYPES = ("GPE", "LOC", "ORG", "OTHER", "EVENT")
 _PLACE_ENT_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
+# How many prep/pobj/acl links below the event a place phrase may sit.
+_PLACE_SEARCH_DEPTH = 4
 
 
 def extract_events(doc, article: Article, entities: list[Entity], dates: list[TimeExpr],
@@ -269,18 +271,33 @@ def phrase_text(head) -> str:
 
 
 def _place(trig, anchor, index: MentionIndex) -> str | None:
-    for node in {trig.i: trig, anchor.i: anchor}.values():
-        for child in list(node.children) + [g for c in node.children if c.dep_ == "acl" for g in c.children]:
-            if child.dep_ != "prep" or child.lower_ not in _PLACE_PREPS:
-                continue
-            for pobj in child.children:
-                if pobj.dep_ != "pobj":
-                    continue
-                ent = resolve_token(index, pobj)
-                if ent is not None and ent.type in _PLACE_TYPES:
-                    return ent.name
-                if pobj.ent_type_ in _PLACE_ENT_LABELS:
-                    return phrase_text(pobj)
+    """The place in an in/at phrase hanging from the event, through prepositions and participles.
+
+    "the summit, scheduled for May 15 in Geneva": the parser may hang "in
+    Geneva" on the date, so the search walks down prep, pobj and acl links
+    (never into another clause) to a small depth.
+    """
+    frontier = [trig] if trig.i == anchor.i else [trig, anchor]
+    for _ in range(_PLACE_SEARCH_DEPTH):
+        nxt = []
+        for node in frontier:
+            for child in node.children:
+                if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj" and (place := _place_name(pobj, index)):
+                            return place
+                if child.dep_ in ("prep", "pobj", "acl", "npadvmod", "nummod"):
+                    nxt.append(child)
+        frontier = nxt
+    return None
+
+
+def _place_name(pobj, index: MentionIndex) -> str | None:
+    ent = resolve_token(index, pobj)
+    if ent is not None and ent.type in _PLACE_TYPES:
+        return ent.name
+    if pobj.ent_type_ in _PLACE_ENT_LABELS:
+        return phrase_text(pobj)
     return None
 
 

@@ -1,0 +1,115 @@
+"""Event frames on invented news sentences, through the real extractors."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.model import Article
+from newsprism.nlp.analyze import analyze_doc
+
+pytestmark = pytest.mark.slow
+
+
+def _analyse(nlp, text, published="2024-03-15"):
+    art = Article(id="a-evtest", source="test", text=text, published=published)
+    return analyze_doc(nlp(text), art)
+
+
+def _events(nlp, text, **kw):
+    analysed = _analyse(nlp, text, **kw)
+    names = {e.id: e.name for e in analysed.entities}
+    return [(ev, [names[i] for i in ev.actors], [names[i] for i in ev.targets]) for ev in analysed.events]
+
+
+def _one(nlp, text, kind, **kw):
+    found = [x for x in _events(nlp, text, **kw) if x[0].type == kind]
+    assert found, f"no {kind} event in {[x[0].type for x in _events(nlp, text, **kw)]}"
+    return found[0]
+
+
+def test_events_phone_call_with_coordinated_targets(nlp):
+    ev, actors, targets = _one(
+        nlp, "Chancellor Maria Olsen spoke by phone with Turkish President Ahmet Kaya and "
+             "Polish Prime Minister Jan Nowak on Tuesday, Danish state media reported.", "phone_call")
+    assert any("Olsen" in a for a in actors)
+    assert any("Kaya" in t for t in targets) and any("Nowak" in t for t in targets)
+    assert ev.plover == "CONSULT"
+    assert ev.status == "happened"
+    assert ev.date == "2024-03-12"
+    assert ev.attributed_to == "Danish state media"
+
+
+def test_events_meeting_date_and_place(nlp):
+    ev, actors, targets = _one(nlp, "Hansen met Berg for about three hours on Wednesday at the Elysee Palace.",
+                               "meeting")
+    assert actors and "Hansen" in actors[0]
+    assert targets and "Berg" in targets[0]
+    assert ev.date == "2024-03-13"
+    assert ev.place and "Elysee" in ev.place
+
+
+def test_events_held_talks_light_verb(nlp):
+    ev, actors, targets = _one(nlp, "Premier Rui Costa held talks with Moroccan King Hassan in Rabat on Monday.",
+                               "talks")
+    assert any("Costa" in a for a in actors)
+    assert ev.status == "happened"
+
+
+def test_events_negation_is_denied(nlp):
+    ev, _, _ = _one(nlp, "Foreign Minister Ilse Brandt did not meet the Iranian delegation in Vienna.", "meeting")
+    assert ev.status == "denied"
+    assert ev.plover == "REJECT"
+
+
+def test_events_future_is_planned(nlp):
+    ev, actors, _ = _one(nlp, "Prime Minister Sato will visit Canberra next month.", "visit")
+    assert ev.status == "planned"
+    assert ev.plover == "AGREE"  # PLOVER codes an announced cooperative intention as AGREE
+
+
+def test_events_expected_to_is_planned(nlp):
+    ev, _, _ = _one(nlp, "Senator Kowalski is expected to meet the Brazilian envoy on Friday.", "meeting")
+    assert ev.status == "planned"
+
+
+def test_events_nominal_summit_scheduled(nlp):
+    ev, _, _ = _one(nlp, "The summit, scheduled for May 15 in Geneva, will be the first since 2019.", "summit")
+    assert ev.status == "planned"
+    assert ev.place == "Geneva"
+
+
+def test_events_ultimatum_is_threatened_with_target(nlp):
+    ev, actors, targets = _one(
+        nlp, "Swedish Premier Anders Lund issued an ultimatum to Oslo on March 3, demanding a ceasefire "
+             "within 10 days or face severe sanctions.", "ultimatum")
+    assert ev.status == "threatened" and ev.plover == "THREATEN"
+    assert any("Lund" in a for a in actors)
+    assert ev.date == "2024-03-03"
+
+
+def test_events_threatened_to_impose(nlp):
+    events = _events(nlp, "Japan threatened to impose sanctions on the shipping firm.")
+    assert any(ev.plover == "THREATEN" and "Japan" in actors for ev, actors, _ in events)
+
+
+def test_events_passive_agent_is_actor(nlp):
+    ev, actors, targets = _one(nlp, "The convoy was attacked by Houthi fighters near Hodeidah.", "attack")
+    assert ev.plover == "ASSAULT"
+    assert not any("convoy" in a for a in actors)
+
+
+def test_events_tariff_order_carries_quantity_and_signer(nlp):
+    ev, actors, _ = _one(nlp, "President Ana Silva signed an executive order imposing an additional 25 per cent "
+                              "tariff on goods from Chile.", "tariff")
+    assert ev.plover == "SANCTION"
+    assert any("Silva" in a for a in actors)
+
+
+def test_events_said_must_is_a_request(nlp):
+    events = _events(nlp, "Minister Jack Ordway said on Friday that the rebels must lay down their arms.")
+    assert any(ev.plover == "REQUEST" and any("Ordway" in a for a in actors) for ev, actors, _ in events)
+
+
+def test_events_ids_are_stable(nlp):
+    text = "Hansen met Berg on Wednesday."
+    assert [e.id for e in _analyse(nlp, text).events] == [e.id for e in _analyse(nlp, text).events]
