@@ -198,7 +198,8 @@ def _vote_types(names: list[_Name]) -> None:
         votes.setdefault(n.key, Counter())[n.type] += 1
     for n in names:
         counts = votes[n.key]
-        retypable = n.type in ("ORG", "OTHER", "NORP") or (n.type in ("GPE", "LOC") and not _after_place_preposition(n.span))
+        retypable = n.type in ("ORG", "OTHER", "NORP") or (
+            n.type in ("GPE", "LOC") and not _after_place_preposition(n.span))
         if retypable and (n.key in fulls or (len(n.span) == 1 and n.span[0].lower_ in surnames)):
             n.type = "PERSON"
             continue
