@@ -176,3 +176,20 @@ def test_conflicts_same_unqualified_figure_slot_disagrees():
     b, bw, bn = _duty("a-two", "Westmark imposed a 45 per cent duty on Norland steel on Friday.", "45 per cent", 45)
     found = _check([a, b], {"Westmark": [w, bw], "Norland": [n, bn]})
     assert [(c.kind, c.subject) for c in found] == [("number", "percentage of the Westmark–Norland tariff")]
+
+
+def test_conflicts_relative_dates_resolved_differently_are_not_a_conflict():
+    """'on Friday' read against two publication dates may land on two days; nobody disagreed."""
+    a, ah, av = _meeting("a-one", "Harmsen met Varga in Brenholt on Friday.", "2031-06-06", "Friday")
+    b, bh, bv = _meeting("a-two", "Harmsen met Varga in Brenholt on Friday.", "2031-06-05", "Friday")
+    assert _check([a, b], {"Harmsen": [ah, bh], "Varga": [av, bv]}) == []
+
+
+def test_conflicts_negated_statement_is_not_a_status_conflict():
+    a = article("a-one", "Harmsen endorsed Varga on Monday.", outlet="one")
+    h, v = entity(a, "e1", "Harmsen"), entity(a, "e2", "Varga")
+    frame(a, "endorsed", "support", "endorsed", actors=[h], targets=[v], date="2031-06-02")
+    b = article("a-two", "Harmsen did not endorse Varga on Monday.", outlet="two")
+    bh, bv = entity(b, "e1", "Harmsen"), entity(b, "e2", "Varga")
+    frame(b, "endorse", "support", "endorse", actors=[bh], targets=[bv], date="2031-06-02", status="denied")
+    assert _check([a, b], {"Harmsen": [h, bh], "Varga": [v, bv]}) == []
