@@ -2,9 +2,10 @@
 
 What runs where, and why:
 
-- ingest and near-duplicate marking stream on the driver (they are cheap:
-  thousands of articles a second) and cut the stream into partitions of
-  ``PARTITION_SIZE`` articles;
+- ingest, year inference and near-duplicate marking run on the driver over
+  the whole run, exactly as ``pipeline.run`` does (they are cheap: thousands
+  of articles a second), which then cuts the articles into partitions of
+  ``PARTITION_SIZE``;
 - the per-article analysis (spaCy, >90% of the cost) runs on the workers, one
   partition a task, and each finished partition is written to
   ``OUT/state/`` at once (atomically), so a killed run resumes where it
@@ -32,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprism.crosscheck import crosscheck_story
-from newsprism.ingest import IngestFailure, IngestOptions, ingest_inputs
+from newsprism.ingest import IngestFailure, IngestOptions, infer_missing_years, ingest_inputs, mark_duplicates
 from newsprism.model import AnalyzedArticle, Article, CrossCheck, Report, Story, from_plain, to_plain
 from newsprism.nlp import analyze_articles, link_story_entities
 from newsprism.report import build_report
@@ -104,27 +105,23 @@ def _read_partition(path: Path) -> Iterator[AnalyzedArticle]:
 
 
 def _partitions(inputs: Iterable[str], options: IngestOptions | None,
-                failures: list[IngestFailure]) -> Iterator[list[Article]]:
-    """Stream the inputs, mark near-duplicates against everything seen so far, cut into partitions."""
-    from newsprism.ingest.dedup import DuplicateIndex
+                failures: list[IngestFailure]) -> list[list[Article]]:
+    """Ingest the inputs, date and de-duplicate them as the in-process path does, cut into partitions.
 
-    index = DuplicateIndex()
-    seen: set[str] = set()
-    part: list[Article] = []
+    Year-less dates and near-duplicates are decided over the whole run (as
+    ``pipeline.run`` does), so the driver holds the ingested articles of the
+    run; the analyses, which are ten times larger, stream to disk.
+    """
+    seen: dict[str, Article] = {}
     for item in ingest_inputs(inputs, options):
         if isinstance(item, IngestFailure):
             failures.append(item)
-            continue
-        if item.id in seen:
-            continue
-        seen.add(item.id)
-        item.duplicate_of = index.check_and_add(item)
-        part.append(item)
-        if len(part) >= PARTITION_SIZE:
-            yield part
-            part = []
-    if part:
-        yield part
+        else:
+            seen.setdefault(item.id, item)
+    arts = list(seen.values())
+    infer_missing_years(arts)
+    mark_duplicates(arts)
+    return [arts[i:i + PARTITION_SIZE] for i in range(0, len(arts), PARTITION_SIZE)]
 
 
 def run_batch(inputs: Iterable[str], *, out_dir: str | Path, workers: int = 2, engine: str = "local",
@@ -135,7 +132,7 @@ def run_batch(inputs: Iterable[str], *, out_dir: str | Path, workers: int = 2, e
     state = out / "state"
     state.mkdir(parents=True, exist_ok=True)
     result = BatchResult(out_dir=str(out))
-    parts = list(_partitions(inputs, options, result.failures))
+    parts = _partitions(inputs, options, result.failures)
     result.partitions = len(parts)
     result.articles = sum(len(p) for p in parts)
     todo: list[tuple[Path, list[Article]]] = []
@@ -158,7 +155,10 @@ def run_batch(inputs: Iterable[str], *, out_dir: str | Path, workers: int = 2, e
 
         analyzed: list[AnalyzedArticle] = []
         for p in parts:
-            analyzed.extend(_read_partition(state / f"part-{_partition_key(p)}.jsonl.gz"))
+            fresh = {art.id: art for art in p}
+            for a in _read_partition(state / f"part-{_partition_key(p)}.jsonl.gz"):
+                a.article = fresh.get(a.id, a.article)  # this run's dates and duplicate marks win
+                analyzed.append(a)
         stories = cluster_stories(analyzed)
         result.stories = len(stories)
         by_id = {a.id: a for a in analyzed}
