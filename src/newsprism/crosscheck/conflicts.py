@@ -100,7 +100,7 @@ def event_label(ev: AlignedEvent, names: dict) -> str:
     who = []
     for eid in ev.event.actors + ev.event.targets:
         ent = names.get(eid)
-        if ent is None:
+        if ent is None or ent.type == "NORP":  # "Russian" names a people, not a party to the event
             continue
         who.append(ent.name.split()[-1] if ent.type == "PERSON" else ent.name)
     kind = ev.event.type.replace("_", " ")
