@@ -89,3 +89,21 @@ def test_brief_never_cites_an_event_without_valid_evidence():
                         place=None, status="happened", article_ids=[A1], independent_sources=9,
                         evidence=[dataclasses.replace(ev(A1, "walked off"), start=10_000, end=10_050)])
     assert _brief(events=[broken], conflicts=[], flags=[Flag(article_id=A4, kind="other", detail="x")]) == []
+
+
+def test_brief_leaves_out_an_event_told_only_by_a_flagged_article():
+    only_flagged = StoryEvent(id="v-pivot", type="statement", plover=None, summary="x", actors=[], targets=[],
+                              date=None, place=None, status="happened", article_ids=[A4], independent_sources=5,
+                              evidence=[ev(A4, "pivotal moment")])
+    _, stories, checks = build_inputs()
+    brief = _brief(events=checks[stories[0].id].events + [only_flagged], conflicts=[])
+    assert brief and not any("pivotal" in s.text for s in brief)
+
+
+def test_brief_drops_the_dateline_and_prefers_a_reported_sentence_to_a_quote():
+    quoted = dataclasses.replace(ev(A2, "strikers kept"), sentence="“We will not move,” Reyna told 2,500 strikers.")
+    strike = StoryEvent(id="v-s", type="strike", plover=None, summary="x", actors=[], targets=[], date=None,
+                        place=None, status="happened", article_ids=[A1, A2], independent_sources=2,
+                        evidence=[quoted, ev(A1, "walked off")])
+    (sent,) = _brief(events=[strike], conflicts=[])
+    assert sent.text.startswith("About 4,000 dockworkers walked off")

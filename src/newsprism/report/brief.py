@@ -46,6 +46,9 @@ ATTRIBUTED_PENALTY = 0.5
 #: references, machine-written filler): as bad as one loaded term, so a clean
 #: article's sentence wins when there is one.
 FLAGGED_PENALTY = 1.0
+#: Penalty for a sentence that opens with a quotation: a speaker's words
+#: are a claim, a reported sentence states the event.
+QUOTE_PENALTY = 0.5
 #: A fragment shorter than this (in words) is not a sentence worth a line.
 MIN_SENTENCE_WORDS = 5
 
@@ -56,8 +59,8 @@ TEMPLATE_WORDS = frozenset({"Outlets", "Sources", "Reports", "One", "It", "The"}
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 _NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*\w|(?<![\w'’])[A-Z](?!\w)")
 
-#: "KYIV (Reuters) -", "LONDON, March 4 (AP) --": a dateline, not part of the sentence.
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][a-z]*\.?\s+\d{1,2})?(?:\s*\([^)]*\))?\s*[-–—:]+\s+")
+#: "KYIV (Reuters) -", "LIMA, Peru, May 19 (AP) --": a dateline, not part of the sentence.
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,2}){0,2}(?:\s*\([^)]*\))?\s*[-–—:]+\s+")
 
 _ORDER = {"conflict": 0, "attributed": 1, "update": 2}
 
@@ -88,6 +91,8 @@ def build_brief(events: list[StoryEvent], conflicts: list[Conflict], framing: li
     brief: list[SummarySentence] = []
     used: dict[str, SummarySentence] = {}
     for ev in events:
+        if all(e.article_id in ctx.flagged for e in ev.evidence):
+            continue  # told only by articles with red flags: not brief material
         chosen = _pick_evidence(ev, ctx)
         if chosen is None:
             continue
@@ -144,6 +149,7 @@ def _pick_evidence(ev: StoryEvent, ctx: _Context) -> Evidence | None:
         cost += ATTRIBUTED_PENALTY if e.attributed_to else 0.0
         cost += 1.0 if words > MAX_SENTENCE_WORDS else 0.0
         cost += FLAGGED_PENALTY if e.article_id in ctx.flagged else 0.0
+        cost += QUOTE_PENALTY if text[:1] in "\"“‘'" else 0.0
         dup = ctx.articles.get(e.article_id)
         cost += 0.25 if dup is not None and dup.duplicate_of else 0.0
         key = (cost, words)
@@ -201,10 +207,15 @@ def _conflict_sentence(c: Conflict, ctx: _Context) -> SummarySentence | None:
     else:
         lead = "Sources" if c.resolution == "attributed" else "Outlets"
         text = f"{lead} disagree on {subject}: " + "; ".join(
-            f"{label} {'say' if ' and ' in label else 'says'} “{v.value}”" for label, (v, _) in zip(labels, sides)) + "."
+            f"{label} {_verb(v, evs)} “{v.value}”" for label, (v, evs) in zip(labels, sides)) + "."
     if unsupported_facts(text, cited, ctx.texts, ctx.articles):
         return None
     return SummarySentence(text=text, article_ids=cited, evidence=evidence)
+
+
+def _verb(v: ConflictValue, evidence: list[Evidence]) -> str:
+    """"say" after several outlets, "says" after one outlet or a named source."""
+    return "say" if not v.attributed_to and len({e.article_id for e in evidence}) > 1 else "says"
 
 
 def _verbatim(v: ConflictValue, ctx: _Context) -> list[Evidence]:
