@@ -107,3 +107,21 @@ def test_corroborate_sentence_with_two_sources_counts_the_outer_relay():
     assert ev.independent_sources == 1
     assert ev.relays[0]["article_ids"] == ["a-one", "a-two"]
     assert ev.relays[0]["chains"] == [["ODT", "the premier's office"]]
+
+
+def test_corroborate_one_person_under_several_names_is_one_source():
+    arts, links = [], {"Karsten Vale": [], "Sonja Mirek": [], "Anton Marek": []}
+    for aid, source in [("a-1", "Anton Marek"), ("a-2", "Marek"), ("a-3", "presidential envoy Anton Marek")]:
+        a = article(aid, f"Karsten Vale visited Sonja Mirek on Monday, {source} said.", outlet=aid)
+        v, m = entity(a, "e1", "Karsten Vale"), entity(a, "e2", "Sonja Mirek")
+        k = entity(a, "e3", "Marek" if source == "Marek" else "Anton Marek")
+        frame(a, "visited", "visit", "visited", actors=[v], targets=[m], date="2031-09-01", attributed_to=source)
+        attribution(a, "visited", source, "said", source_kind="person")
+        links["Karsten Vale"].append(v)
+        links["Sonja Mirek"].append(m)
+        links["Anton Marek"].append(k)
+        arts.append(a)
+    st = story(arts, links)
+    aligned = align_events(st, arts)
+    corroborate(aligned, arts, entities=st.entities)
+    assert aligned[0].event.independent_sources == 1

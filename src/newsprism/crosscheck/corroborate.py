@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsprism.crosscheck.align import AlignedEvent, FrameRef
-from newsprism.crosscheck.values import source_key
-from newsprism.model import AnalyzedArticle, Attribution
+from newsprism.crosscheck.values import fold, source_key
+from newsprism.model import AnalyzedArticle, Attribution, CanonicalEntity
 
 
 @dataclass
@@ -27,15 +27,21 @@ class _Origin:
     chain: list[str]
 
 
-def corroborate(aligned: list[AlignedEvent], articles: list[AnalyzedArticle]) -> None:
-    """Fill ``independent_sources`` and ``relays`` of every event in place."""
+def corroborate(aligned: list[AlignedEvent], articles: list[AnalyzedArticle], *,
+                entities: list[CanonicalEntity] = ()) -> None:
+    """Fill ``independent_sources`` and ``relays`` of every event in place.
+
+    ``entities`` (the story's canonical entities) let "Dmitri Orlov", "Orlov"
+    and "presidential envoy Dmitri Orlov" count as one source.
+    """
     by_id = {a.id: a for a in articles}
+    names = _entity_names(entities)
     for ev in aligned:
         origins: dict[str, _Origin] = {}
         relays: dict[str, dict] = {}
         for aid in ev.event.article_ids:
             refs = [r for r in ev.frames if r.article.id == aid]
-            for origin in _origins(refs, by_id):
+            for origin in _origins(refs, by_id, names):
                 origins.setdefault(origin.key, origin)
                 if origin.source is None:
                     continue
@@ -48,7 +54,33 @@ def corroborate(aligned: list[AlignedEvent], articles: list[AnalyzedArticle]) ->
         ev.event.relays = sorted(relays.values(), key=lambda r: (-len(r["article_ids"]), r["source"]))
 
 
-def _origins(refs: list[FrameRef], by_id: dict[str, AnalyzedArticle]) -> list[_Origin]:
+def _entity_names(entities: list[CanonicalEntity]) -> dict[str, str]:
+    """Folded name, alias or (when unique) surname of a canonical entity -> its key."""
+    names: dict[str, str] = {}
+    surnames: dict[str, set[str]] = {}
+    for ent in entities:
+        for n in [ent.name, *ent.aliases]:
+            names.setdefault(fold(n), "ent:" + ent.id)
+        words = fold(ent.name).split()
+        if ent.type == "PERSON" and len(words) > 1:
+            surnames.setdefault(words[-1], set()).add("ent:" + ent.id)
+    for surname, ids in surnames.items():
+        if len(ids) == 1:
+            names.setdefault(surname, next(iter(ids)))
+    return names
+
+
+def _source_identity(name: str, names: dict[str, str]) -> str:
+    """The entity a source names, read from its end ("Kremlin aide Yuri Ushakov" -> Yuri Ushakov)."""
+    words = fold(name).split()
+    for i in range(len(words)):
+        hit = names.get(" ".join(words[i:]))
+        if hit:
+            return hit
+    return "src:" + source_key(name)
+
+
+def _origins(refs: list[FrameRef], by_id: dict[str, AnalyzedArticle], names: dict[str, str]) -> list[_Origin]:
     """One origin when any sentence reports the event unattributed; else one per upstream source."""
     article = refs[0].article
     own: list[_Origin] = []
@@ -58,7 +90,7 @@ def _origins(refs: list[FrameRef], by_id: dict[str, AnalyzedArticle]) -> list[_O
         if not chain:
             own.append(_own_origin(article, by_id))
         else:
-            relayed.append(_Origin(key="src:" + source_key(chain[-1]), source=chain[-1], chain=chain))
+            relayed.append(_Origin(key=_source_identity(chain[-1], names), source=chain[-1], chain=chain))
     if own:
         return own[:1]
     unique: dict[str, _Origin] = {}

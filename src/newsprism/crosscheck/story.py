@@ -31,7 +31,7 @@ def crosscheck_story(story: Story, articles: list[AnalyzedArticle]) -> CrossChec
     """Aligned events with corroboration, contradictions, framing, attributions and flags for ``story``."""
     check = CrossCheck()
     aligned: list[AlignedEvent] = _guarded("event alignment", story, lambda: align_events(story, articles), [])
-    _guarded("corroboration", story, lambda: corroborate(aligned, articles), None)
+    _guarded("corroboration", story, lambda: corroborate(aligned, articles, entities=story.entities), None)
     check.events = [a.event for a in aligned]
     between = _guarded("conflicts between articles", story, lambda: find_conflicts(story, aligned, articles), [])
     within = _guarded("conflicts within articles", story,
