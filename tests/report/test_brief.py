@@ -107,3 +107,26 @@ def test_brief_drops_the_dateline_and_prefers_a_reported_sentence_to_a_quote():
                         evidence=[quoted, ev(A1, "walked off")])
     (sent,) = _brief(events=[strike], conflicts=[])
     assert sent.text.startswith("About 4,000 dockworkers walked off")
+
+
+def test_brief_calls_an_article_without_outlet_one_article():
+    analyzed, stories, checks = build_inputs()
+    arts = [dataclasses.replace(report_article(a), outlet=None) for a in analyzed]
+    brief = build_brief(sort_events(checks[stories[0].id].events), checks[stories[0].id].conflicts, [],
+                        texts=TEXTS, articles=arts)
+    texts = [s.text for s in brief]
+    assert any(t.startswith("One article contradicts itself on the venue of the vote") for t in texts)
+    assert any(t.startswith("Outlets disagree on the number of strikers: one article says “4,000”; "
+                            "two articles say “2,500”") for t in texts)
+
+
+def test_brief_prefers_the_evidence_sentence_naming_the_participants():
+    vague = dataclasses.replace(ev(A3, "return to the table"))
+    meeting = StoryEvent(id="v-m", type="meeting", plover=None, summary="x", actors=["e-castell"],
+                         targets=["e-reyna"], date=None, place=None, status="happened", article_ids=[A1, A3],
+                         independent_sources=2, evidence=[vague, ev(A1, "for four hours")])
+    analyzed, stories, _ = build_inputs()
+    ents = [{"id": e.id, "name": e.name, "aliases": e.aliases} for e in stories[0].entities]
+    (sent,) = build_brief([meeting], [], [], texts=TEXTS, articles=[report_article(a) for a in analyzed],
+                          entities=ents)
+    assert "Tomas Reyna" in sent.text

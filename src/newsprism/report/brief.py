@@ -49,6 +49,10 @@ FLAGGED_PENALTY = 1.0
 #: Penalty for a sentence that opens with a quotation: a speaker's words
 #: are a claim, a reported sentence states the event.
 QUOTE_PENALTY = 0.5
+#: Penalty for an evidence sentence that names none of the event's
+#: participants (scaled by the share missing): "The Russian side likewise
+#: began ..." tells a reader less than a sentence naming who met whom.
+MISSING_PARTICIPANT_PENALTY = 1.0
 #: A fragment shorter than this (in words) is not a sentence worth a line.
 MIN_SENTENCE_WORDS = 5
 
@@ -62,6 +66,8 @@ _NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*\w|(?<![\w'’])[A-Z](?!\w)")
 #: "KYIV (Reuters) -", "LIMA, Peru, May 19 (AP) --": a dateline, not part of the sentence.
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,2}){0,2}(?:\s*\([^)]*\))?\s*[-–—:]+\s+")
 
+_COUNT_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+
 _ORDER = {"conflict": 0, "attributed": 1, "update": 2}
 
 
@@ -73,11 +79,12 @@ class _Context:
     articles: dict[str, ReportArticle]
     loaded_terms: list[str]
     flagged: set[str]
+    aliases: dict[str, list[str]]  # canonical entity id -> its names
 
 
 def build_brief(events: list[StoryEvent], conflicts: list[Conflict], framing: list[Framing], *,
                 texts: dict[str, str], articles: Iterable[ReportArticle],
-                flags: Iterable[Flag] = ()) -> list[SummarySentence]:
+                flags: Iterable[Flag] = (), entities: Iterable[dict] = ()) -> list[SummarySentence]:
     """Write the story's brief: corroborated events first, then disagreements.
 
     ``events`` must already be in report order (most independently
@@ -85,7 +92,8 @@ def build_brief(events: list[StoryEvent], conflicts: list[Conflict], framing: li
     citing the articles that support it.
     """
     ctx = _Context(texts=texts, articles={a.id: a for a in articles}, loaded_terms=loaded_terms_of(framing),
-                   flagged={f.article_id for f in flags})
+                   flagged={f.article_id for f in flags},
+                   aliases={e["id"]: [e["name"], *e.get("aliases", [])] for e in entities})
     disagreements = _conflict_sentences(conflicts, ctx)[:MAX_CONFLICT_SENTENCES]
     room = MAX_SENTENCES - len(disagreements)
     brief: list[SummarySentence] = []
@@ -150,12 +158,23 @@ def _pick_evidence(ev: StoryEvent, ctx: _Context) -> Evidence | None:
         cost += 1.0 if words > MAX_SENTENCE_WORDS else 0.0
         cost += FLAGGED_PENALTY if e.article_id in ctx.flagged else 0.0
         cost += QUOTE_PENALTY if text[:1] in "\"“‘'" else 0.0
+        cost += MISSING_PARTICIPANT_PENALTY * _missing_participants(ev, text, ctx)
         dup = ctx.articles.get(e.article_id)
         cost += 0.25 if dup is not None and dup.duplicate_of else 0.0
         key = (cost, words)
         if best is None or key < best[0]:
             best = (key, e)
     return None if best is None else best[1]
+
+
+def _missing_participants(ev: StoryEvent, text: str, ctx: _Context) -> float:
+    """Share of the event's actors and targets that the sentence does not name (0 when none are known)."""
+    people = [p for p in dict.fromkeys(ev.actors + ev.targets) if ctx.aliases.get(p)]
+    if not people:
+        return 0.0
+    low = text.lower()
+    named = sum(any(a and a.lower() in low for a in ctx.aliases[p]) for p in people)
+    return 1.0 - named / len(people)
 
 
 def _support(ev: StoryEvent, chosen: Evidence) -> list[Evidence]:
@@ -201,7 +220,7 @@ def _conflict_sentence(c: Conflict, ctx: _Context) -> SummarySentence | None:
     labels = [_side(v, evs, ctx) for v, evs in sides]
     (v1, _), (v2, _) = sides[0], sides[1]
     if c.within_article:
-        text = f"{labels[0]} contradicts itself on {subject}: it gives “{v1.value}” and also “{v2.value}”."
+        text = f"{labels[0][:1].upper()}{labels[0][1:]} contradicts itself on {subject}: it gives “{v1.value}” and also “{v2.value}”."
     elif c.resolution == "update":
         text = f"Reports changed on {subject}: {labels[0]} gave “{v1.value}”; later, {labels[1]} gave “{v2.value}”."
     else:
@@ -242,14 +261,19 @@ def _side(v: ConflictValue, evidence: list[Evidence], ctx: _Context) -> str:
 
 
 def _outlets(article_ids: list[str], ctx: _Context) -> str:
-    names = []
+    """"Reuters and AP", or "one article" / "two articles" for those with no known outlet."""
+    names: list[str] = []
+    unnamed = 0
     for aid in article_ids:
         art = ctx.articles.get(aid)
-        name = (art.outlet or art.title or PurePath(art.source).name) if art else aid
-        if name not in names:
+        name = art.outlet if art is not None else None
+        if not name:
+            unnamed += 1
+        elif name not in names:
             names.append(name)
-    if not names:
-        return "One report"
+    if unnamed:
+        names.append(f"{_COUNT_WORDS.get(unnamed, 'several')} {'article' if unnamed == 1 else 'articles'}"
+                     if not names else f"{_COUNT_WORDS.get(unnamed, 'several')} other {'article' if unnamed == 1 else 'articles'}")
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 

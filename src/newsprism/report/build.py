@@ -73,12 +73,13 @@ def entity_record(ent: CanonicalEntity) -> dict[str, Any]:
 
 def _story(story: Story, check: CrossCheck, rep: Report, titles: dict[str, str | None]) -> ReportStory:
     events = sort_events(check.events)
+    entities = [entity_record(e) for e in story.entities]
     members = [a for a in rep.articles if a.id in set(story.article_ids)]
     return ReportStory(
         id=story.id,
         title=_neutral_title(story, check, titles, rep.texts),
         article_ids=list(story.article_ids),
-        entities=[entity_record(e) for e in story.entities],
+        entities=entities,
         events=events,
         conflicts=list(check.conflicts),
         framing=list(check.framing),
@@ -86,7 +87,7 @@ def _story(story: Story, check: CrossCheck, rep: Report, titles: dict[str, str |
         flags=list(check.flags),
         timeline=build_timeline(events),
         summary=build_brief(events, check.conflicts, check.framing, texts=rep.texts, articles=members,
-                            flags=check.flags),
+                            flags=check.flags, entities=entities),
     )
 
 
