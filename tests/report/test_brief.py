@@ -1,11 +1,13 @@
 import dataclasses
 
+import pytest
+
 from facts import unbacked_facts
 from invented_story import A1, A2, A3, A4, TEXTS, build_inputs, ev
 
 from newsprism.model import Conflict, ConflictValue, Flag, StoryEvent
 from newsprism.report import build_report
-from newsprism.report.brief import MAX_SENTENCES, build_brief
+from newsprism.report.brief import MAX_SENTENCES, _clean, build_brief
 from newsprism.report.build import report_article, sort_events
 
 
@@ -107,6 +109,15 @@ def test_brief_drops_the_dateline_and_prefers_a_reported_sentence_to_a_quote():
                         evidence=[quoted, ev(A1, "walked off")])
     (sent,) = _brief(events=[strike], conflicts=[])
     assert sent.text.startswith("About 4,000 dockworkers walked off")
+
+
+@pytest.mark.parametrize("line, clean", [
+    ("OSLO, Norway, May 19 (NTB) - Ferries stopped running on Monday.", "Ferries stopped running on Monday."),
+    ("Bergen [Norway], May 19 : Ferries stopped running on Monday.", "Ferries stopped running on Monday."),
+    ("Officials said: ferries stopped running on Monday", "Officials said: ferries stopped running on Monday."),
+])
+def test_brief_clean_strips_datelines_only(line, clean):
+    assert _clean(line) == clean
 
 
 def test_brief_calls_an_article_without_outlet_one_article():

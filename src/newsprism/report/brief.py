@@ -65,6 +65,8 @@ _NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*\w|(?<![\w'’])[A-Z](?!\w)")
 
 #: "KYIV (Reuters) -", "LIMA, Peru, May 19 (AP) --": a dateline, not part of the sentence.
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,2}){0,2}(?:\s*\([^)]*\))?\s*[-–—:]+\s+")
+#: "Lima [Peru], May 19 :": a title-case dateline, recognised only with its date.
+_DATELINE_DATED = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:\s*[\[(][^\])]*[\])])?,\s*[A-Z][a-z]+\.?\s+\d{1,2}\s*[-–—:]+\s+")
 
 _COUNT_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 
@@ -295,7 +297,7 @@ def _clean(sentence: str) -> str:
     if not lines:
         return ""
     text = max(lines, key=lambda ln: len(ln.split())) if len(lines) > 1 else lines[0]
-    text = _DATELINE.sub("", re.sub(r"\s+", " ", text).strip())
+    text = _DATELINE_DATED.sub("", _DATELINE.sub("", re.sub(r"\s+", " ", text).strip()))
     text = text[:1].upper() + text[1:]
     if text and text[-1] not in ".!?\"”’'":
         text += "."
