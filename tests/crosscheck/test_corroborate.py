@@ -125,3 +125,32 @@ def test_corroborate_one_person_under_several_names_is_one_source():
     aligned = align_events(st, arts)
     corroborate(aligned, arts, entities=st.entities)
     assert aligned[0].event.independent_sources == 1
+
+
+def test_corroborate_counts_an_article_citing_two_sources_once():
+    """One report is one report: an article that credits two sources still counts at most once."""
+    arts, links = [], {"Karsten Vale": [], "Sonja Mirek": []}
+    texts = [
+        ("a-1", "Karsten Vale visited Sonja Mirek on Monday, ODT reported. "
+                "Karsten Vale met Sonja Mirek in Odrava on Monday, the premier's office said.", "Northern Post"),
+        ("a-2", "Karsten Vale visited Sonja Mirek on Monday, according to Meridian Wire.", "Valley Herald"),
+    ]
+    for aid, text, outlet in texts:
+        a = article(aid, text, outlet=outlet, published="2031-09-02")
+        v, m = entity(a, "e1", "Karsten Vale"), entity(a, "e2", "Sonja Mirek")
+        for sent, src, cue in (("ODT reported", "ODT", "reported"), ("office said", "the premier's office", "said"),
+                               ("according to Meridian", "Meridian Wire", "according to")):
+            if sent in text:
+                start = text.index(sent)
+                stop = text.rfind(".", 0, start) + 1
+                frame(a, text[stop:start].strip().split()[0], "visit", "visited" if "visited" in text[stop:start]
+                      else "met", actors=[v], targets=[m], date="2031-09-01", attributed_to=src)
+                attribution(a, text[stop:start].strip().split()[0], src, cue)
+        links["Karsten Vale"].append(v)
+        links["Sonja Mirek"].append(m)
+        arts.append(a)
+    st = story(arts, links)
+    aligned = align_events(st, arts)
+    corroborate(aligned, arts)
+    for ev in aligned:
+        assert ev.event.independent_sources <= len(ev.event.article_ids)

@@ -40,9 +40,12 @@ def corroborate(aligned: list[AlignedEvent], articles: list[AnalyzedArticle], *,
         origins: dict[str, _Origin] = {}
         relays: dict[str, dict] = {}
         for aid in ev.event.article_ids:
-            refs = [r for r in ev.frames if r.article.id == aid]
-            for origin in _origins(refs, by_id, names):
-                origins.setdefault(origin.key, origin)
+            refs = sorted((r for r in ev.frames if r.article.id == aid), key=lambda r: r.frame.start)
+            found = _origins(refs, by_id, names)
+            if found:
+                # One article is one report: it counts once, for its own voice or its first-cited source.
+                origins.setdefault(found[0].key, found[0])
+            for origin in found:
                 if origin.source is None:
                     continue
                 relay = relays.setdefault(origin.key, {"source": origin.source, "article_ids": [], "chains": []})
@@ -81,7 +84,7 @@ def _source_identity(name: str, names: dict[str, str]) -> str:
 
 
 def _origins(refs: list[FrameRef], by_id: dict[str, AnalyzedArticle], names: dict[str, str]) -> list[_Origin]:
-    """One origin when any sentence reports the event unattributed; else one per upstream source."""
+    """One origin when any sentence reports the event unattributed; else one per upstream source, in text order."""
     article = refs[0].article
     own: list[_Origin] = []
     relayed: list[_Origin] = []
