@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 
 from newsprism.model import Article, Attribution, Entity, EventFrame, Quantity, TimeExpr
-from newsprism.nlp.attributions import outermost
+from newsprism.nlp.attributions import REPORTING_VERBS, outermost
 from newsprism.nlp.event_types import (
     HOSTILE, LIGHT_VERBS, STOPPAGE_MODIFIERS, NEGATING_VERBS, NOUN_TRIGGERS, PHONE_CUES, PLANNED_MODIFIERS,
     PLANNING_VERBS, THREAT_VERBS, VERB_TRIGGERS,
@@ -163,7 +163,10 @@ def _roles(trig, anchor, index: MentionIndex) -> tuple[list[Entity], list[Entity
     """Actors and targets of an event, as entities."""
     actors: list[Entity] = []
     targets: list[Entity] = []
-    subj = _subject_of(anchor)
+    # An event noun that a reporting verb carries ("media reported a call
+    # between A and B") takes no subject from the clause around it.
+    reported = anchor.pos_ != "VERB" and anchor.head.lemma_.lower() in REPORTING_VERBS
+    subj = None if reported else _subject_of(anchor)
     passive = subj is not None and subj.dep_ == "nsubjpass"
     if passive:
         agent = _agent(anchor)
@@ -180,7 +183,7 @@ def _roles(trig, anchor, index: MentionIndex) -> tuple[list[Entity], list[Entity
             elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS | {"between"}:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        found = _entities(pobj, index)
+                        found = _entities(pobj, index) or _nested_entities(pobj, index)
                         _extend(actors if child.lower_ == "between" and not actors else targets, found)
             elif child.dep_ == "poss" and node.i == trig.i and trig.pos_ == "NOUN":
                 _extend(actors, _entities(child, index))  # "Putin's meeting with Trump"
@@ -217,7 +220,7 @@ def _subject_of(verb):
                 if child.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
                     return node.head
                 return child
-        if node.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp", "ccomp") and node.head.i != node.i:
+        if node.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp", "ccomp", "acomp") and node.head.i != node.i:
             node = node.head
             if node.pos_ == "NOUN" and node.dep_ in ("dobj", "pobj", "nsubj"):
                 node = node.head  # "an order imposing a tariff": the order's signer
@@ -251,6 +254,16 @@ def _entities(head, index: MentionIndex) -> list[Entity]:
             if e is not None and e not in out and e.type != "OTHER":
                 out.append(e)
     return out
+
+
+def _nested_entities(pobj, index: MentionIndex) -> list[Entity]:
+    """"a tariff on goods from Chile": the entity one of/from phrase further down."""
+    for child in pobj.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return _entities(g, index)
+    return []
 
 
 def _phrase_tokens(head) -> list:
@@ -471,8 +484,10 @@ def _summary(trig, anchor, actors: list[Entity], targets: list[Entity]) -> str:
     if trig.i != anchor.i:
         words.append(trig.text)
     if targets:
-        prep = next((c.lower_ for n in (anchor, trig) for c in n.children
-                     if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
-                     and any(g.ent_type_ and g.ent_type_ not in ("DATE", "TIME") for g in c.subtree)), "")
+        direct = any(c.dep_ in _OBJECT_DEPS and c.i != trig.i for c in anchor.children)
+        prep = "" if direct else next((c.lower_ for n in (anchor, trig) for c in n.children
+                                       if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
+                                       and any(g.ent_type_ and g.ent_type_ not in ("DATE", "TIME")
+                                               for g in c.subtree)), "")
         words.append((prep + " " if prep else "") + " and ".join(e.name for e in targets))
     return " ".join(w for w in [who, *words] if w).strip()

@@ -14,6 +14,12 @@ from dataclasses import dataclass
 from newsprism.model import Entity
 
 _PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+# Role nouns a news text uses in place of a person's name ("the president said").
+ROLE_NOUNS = frozenset({
+    "president", "minister", "premier", "chancellor", "leader", "envoy", "aide", "spokesperson",
+    "spokesman", "spokeswoman", "secretary", "ambassador", "king", "queen", "governor", "mayor",
+    "general", "commander", "chief", "adviser", "advisor", "counterpart", "dictator", "senator",
+})
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,29 @@ class MentionIndex:
         return None
 
 
+    def by_role(self, token) -> Entity | None:
+        """The person an unlinked role phrase names: "the U.S. president" -> the person labelled so.
+
+        Among PERSON entities whose labels contain the role noun and every
+        modifier of the phrase ("U.S.", "Russian"), the one mentioned most
+        recently before the phrase (else first after it) wins.
+        """
+        role = token.lower_
+        mods = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+        best: tuple[int, Entity] | None = None
+        for ent in {h.entity.id: h.entity for h in self._hits}.values():
+            if ent.type != "PERSON":
+                continue
+            labels = [m.text.lower() for m in [*ent.labels, *ent.mentions]]
+            if not any(role in lab.split() and all(m in lab for m in mods) for lab in labels):
+                continue
+            before = [m.end for m in ent.mentions if m.end <= token.idx]
+            rank = max(before) if before else -min(m.start for m in ent.mentions)
+            if best is None or rank > best[0]:
+                best = (rank, ent)
+        return best[1] if best else None
+
+
 def resolve_token(index: MentionIndex, token) -> Entity | None:
     """The entity a single token stands for; a bare he/she goes to the last person named.
 
@@ -72,4 +101,6 @@ def resolve_token(index: MentionIndex, token) -> Entity | None:
     ent = index.at(start, start + len(token.text))
     if ent is None and token.lower_ in _PERSONAL_PRONOUNS:
         ent = index.last_before(start)
+    if ent is None and token.pos_ == "NOUN" and token.lower_ in ROLE_NOUNS:
+        ent = index.by_role(token)
     return ent
