@@ -114,3 +114,23 @@ def test_align_events_one_article_with_two_dates_means_two_meetings():
     frame(a, "June 5", "meeting", "met", actors=[ah], targets=[av], date="2031-06-05")
     events = align_events(story([a]), [a])
     assert sorted(e.event.date for e in events) == ["2031-06-03", "2031-06-05"]
+
+
+def test_align_events_keeps_an_anonymous_past_meeting_out_of_a_planned_one():
+    """"The two ministers met" names nobody and already happened: it is not the leaders' planned meeting."""
+    a = article("a-plan", "President Marta Lindqvist will meet Prime Minister Rafael Okonkwo in Valmora next month.",
+                outlet="Harbor Times", published="2031-03-12")
+    al, ao = entity(a, "e1", "Marta Lindqvist"), entity(a, "e2", "Rafael Okonkwo")
+    frame(a, "will meet", "meeting", "meet", actors=[al], targets=[ao], status="planned")
+    b = article("a-done", "The two ministers met for three hours at the foreign ministry.", outlet="Lorvenia Daily",
+                published="2031-03-12")
+    frame(b, "met for three hours", "meeting", "met")
+    c = article("a-sched", "The meeting, scheduled for April 20, will focus on grain.", outlet="Coastal Wire",
+                published="2031-03-12")
+    frame(c, "meeting, scheduled", "meeting", "meeting", status="planned")
+    cl = entity(c, "e1", "Lindqvist")
+    st = story([a, b, c], {"Marta Lindqvist": [al, cl]})
+    events = align_events(st, [a, b, c])
+    planned = [e.event for e in events if "a-plan" in e.event.article_ids][0]
+    assert "a-done" not in planned.article_ids
+    assert "a-sched" in planned.article_ids

@@ -202,8 +202,9 @@ def _fit(ref: FrameRef, group: list[FrameRef]) -> int:
         # frames that name nobody ("the quake killed 12") pool only on the same type and a stated date
         return 4 if same_type and ref.interval and all(g.interval for g in group) else 0
     if not mine:
-        # "The summit, scheduled for ..." names nobody: it joins the one summit of the story that does
-        return 1 if any(g.frame.type == ref.frame.type for g in group) else 0
+        # "The summit, scheduled for ..." names nobody: it joins the one summit of the story that does,
+        # provided both say the same about whether it took place ("the two ministers met" is no planned summit)
+        return 1 if any(g.frame.type == ref.frame.type and _status_compatible(ref, g) for g in group) else 0
     if mine == theirs:
         score = 4
     elif mine and theirs and (mine < theirs or theirs < mine):
@@ -213,6 +214,11 @@ def _fit(ref: FrameRef, group: list[FrameRef]) -> int:
     if all(g.frame.type == ref.frame.type for g in group):
         score += 1
     return score
+
+
+def _status_compatible(a: FrameRef, b: FrameRef) -> bool:
+    sa, sb = a.frame.status, b.frame.status
+    return sa == sb or "unclear" in (sa, sb)
 
 
 def _merge_disputed_dates(groups: list[list[FrameRef]]) -> list[list[FrameRef]]:
