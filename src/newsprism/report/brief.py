@@ -49,10 +49,10 @@ FLAGGED_PENALTY = 1.0
 #: Penalty for a sentence that opens with a quotation: a speaker's words
 #: are a claim, a reported sentence states the event.
 QUOTE_PENALTY = 0.5
-#: Penalty for an evidence sentence that names none of the event's
+#: Penalty (below one loaded term) for an evidence sentence that names none of the event's
 #: participants (scaled by the share missing): "The Russian side likewise
 #: began ..." tells a reader less than a sentence naming who met whom.
-MISSING_PARTICIPANT_PENALTY = 1.0
+MISSING_PARTICIPANT_PENALTY = 0.5
 #: A fragment shorter than this (in words) is not a sentence worth a line.
 MIN_SENTENCE_WORDS = 5
 

@@ -233,7 +233,7 @@ def _attributions(ctx: _Ctx) -> str:
         sentences = "".join(f"<li><b>{escape(chain)}</b>: {escape(a.sentence)} {_chip(ctx, a.article_id, a.start, a.end)}</li>"
                             for chain, atts in sources.items() for a in atts)
         n = sum(len(v) for v in sources.values())
-        rows.append(f"<tr><td>{escape(who)}</td><td>{cited}<details><summary class='np-muted'>{n} sentences"
+        rows.append(f"<tr><td>{escape(who)}</td><td>{cited}<details><summary class='np-muted'>{n} sentence{'s' if n > 1 else ''}"
                     f"</summary><ul>{sentences}</ul></details></td></tr>")
     return ("<section class='np-attributions'><h3>Who cites whom</h3><table><thead><tr><th>Outlet</th>"
             f"<th>Cites</th></tr></thead><tbody>{''.join(rows)}</tbody></table></section>")
