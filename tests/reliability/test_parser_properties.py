@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -84,6 +85,7 @@ def test_read_text_raises_nothing_but_ingest_error(text):
         pass
 
 
+@pytest.mark.slow
 @SLOW
 @given(_texty)
 def test_read_html_raises_nothing_but_ingest_error(html):
@@ -101,6 +103,7 @@ def test_record_readers_yield_only_articles_or_failures(data):
     _only_clear(read_json(data.decode("utf-8", "replace"), "x.json", OPTS))
 
 
+@pytest.mark.slow
 @SLOW
 @given(_bytesy)
 def test_feed_and_warc_readers_yield_only_articles_or_failures(data):
@@ -151,6 +154,7 @@ def test_records_round_trip_in_jsonl_json_and_csv(title, body):
         assert got.article.published == "2030-04-02"
 
 
+@pytest.mark.slow
 @SLOW
 @given(title=_name, body=_body_st)
 def test_html_round_trips_title_and_words(title, body):
@@ -160,6 +164,7 @@ def test_html_round_trips_title_and_words(title, body):
     assert art.title == title and art.text.split() == body.split()
 
 
+@pytest.mark.slow
 @SLOW
 @given(title=_name, body=_body_st)
 def test_rss_round_trips_title_and_words(title, body):
