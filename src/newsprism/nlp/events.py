@@ -70,12 +70,14 @@ def extract_events(doc, article: Article, entities: list[Entity], dates: list[Ti
 
 
 def _informative(frame: EventFrame, trig) -> bool:
-    """Drop a bare event noun ("the meeting") that names no one, no date and no place.
+    """Drop a frame that names no one, no date and no place ("the meeting", "they discussed").
 
-    Such mentions refer back to an event framed earlier; kept, they would
-    only multiply events that the cross-check must merge again.
+    Such mentions refer back to an event framed earlier or say too little
+    to align across outlets; kept, they would only multiply the events the
+    cross-check must merge or show. The main verb of a sentence stays:
+    it is what the sentence reports, named participants or not.
     """
-    if trig.pos_ == "VERB":
+    if trig.pos_ == "VERB" and trig.dep_ == "ROOT":
         return True
     return bool(frame.actors or frame.targets or frame.date or frame.place)
 
