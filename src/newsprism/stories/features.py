@@ -37,7 +37,8 @@ from newsprism.model import AnalyzedArticle
 
 # Group weights, set once on the development halves of BASIL and ECB+
 # (odd ECB+ topics, even BASIL years; eval/stories_*.py --split dev) and left
-# fixed: entities and numbers count twice a plain word, as they are what
+# fixed (grid {1,2,3} per group): entity tokens count three times and numbers
+# twice a plain word (entity tokens also count as words), as they are what
 # separates look-alike events; title words count once more on top of their
 # body occurrence; event types are a weak hint.
 WEIGHT_WORD = 1.0
