@@ -113,3 +113,17 @@ def test_events_said_must_is_a_request(nlp):
 def test_events_ids_are_stable(nlp):
     text = "Hansen met Berg on Wednesday."
     assert [e.id for e in _analyse(nlp, text).events] == [e.id for e in _analyse(nlp, text).events]
+
+
+def test_events_dated_relative_to_an_earlier_event(nlp):
+    """"Shortly after the meeting" takes the meeting's day; "two days after the summit" adds two days."""
+    text = ("Chancellor Maria Olsen met Premier Tomas Ruud in Bergen on Monday. "
+            "Shortly after the meeting, Olsen signed a decree imposing new fishing quotas. "
+            "Ruud held talks with Danish officials two days after the meeting.")
+    events = [e for e, _, _ in _events(nlp, text, published="2024-03-15")]
+    meeting = next(e for e in events if e.type == "meeting")
+    assert meeting.date == "2024-03-11"
+    decree = [e for e in events if "signed" in e.sentence and e.trigger in ("signed", "imposing")]
+    assert decree and all(e.date == "2024-03-11" for e in decree)
+    talks = next(e for e in events if e.type == "talks")
+    assert talks.date == "2024-03-13"

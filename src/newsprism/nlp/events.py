@@ -17,6 +17,7 @@ as AGREE (or THREATEN when hostile).
 from __future__ import annotations
 
 import hashlib
+from datetime import date, timedelta
 
 from newsprism.model import Article, Attribution, Entity, EventFrame, Quantity, TimeExpr
 from newsprism.nlp.attributions import REPORTING_VERBS, outermost
@@ -66,7 +67,66 @@ def extract_events(doc, article: Article, entities: list[Entity], dates: list[Ti
         frames.extend(_stated_intentions(article, sent, {t.i for t, _, _ in triggers}, index,
                                          date_of, attribution))
         prev_phone = phone
+    _date_from_earlier_events(doc, frames)
     return frames
+
+
+# "Shortly after the meeting, X signed ...": how many days after the named event
+_SAME_DAY_ADVERBS = frozenset({"shortly", "soon", "immediately", "just", "right", "hours", "minutes"})
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _date_from_earlier_events(doc, frames: list[EventFrame]) -> None:
+    """Date frames anchored to an earlier event of the article ("shortly after the meeting", "a day after the talks").
+
+    The anchor is the latest frame before the phrase whose type is the one
+    the phrase's event noun names, and which has a day date; undated frames
+    of the phrase's sentence take that date plus the stated offset. "Before"
+    gives no day, so it is left alone.
+    """
+    for tok in doc:
+        if tok.lower_ not in ("after", "following") or tok.dep_ != "prep":
+            continue
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() not in NOUN_TRIGGERS:
+            continue
+        if not any(c.lower_ in ("the", "that", "this", "their", "his", "her", "its") for c in pobj.children):
+            continue  # "after talks" may be any talks; "after the talks" refers back
+        offset = _offset_days(tok)
+        if offset is None:
+            continue
+        kind = NOUN_TRIGGERS[pobj.lemma_.lower()][0]
+        earlier = [f for f in frames if f.type == kind and f.trigger_start < pobj.idx and f.date
+                   and len(f.date) == 10 and not (f.start <= tok.idx < f.end)]
+        if not earlier:
+            continue
+        anchor = max(earlier, key=lambda f: f.trigger_start)
+        day = (date.fromisoformat(anchor.date) + timedelta(days=offset)).isoformat()
+        sent = tok.sent
+        phrase = doc[min(t.i for t in tok.subtree):max(t.i for t in tok.subtree) + 1]
+        head_adv = [c for c in tok.children if c.dep_ in ("advmod", "npadvmod")]
+        text = doc[min([phrase.start] + [c.i for c in head_adv]):phrase.end].text
+        for f in frames:
+            if f.date is None and f.start == sent.start_char and f is not anchor:
+                f.date, f.date_text = day, text
+
+
+def _offset_days(prep) -> int | None:
+    """0 for "shortly/hours after", N for "N days after" / "a day after", 0 when unqualified."""
+    mods = [c for c in prep.children if c.dep_ in ("advmod", "npadvmod")]
+    if not mods:
+        return 0
+    for m in mods:
+        if m.lower_ in _SAME_DAY_ADVERBS:
+            return 0
+        if m.lemma_.lower() == "day":
+            num = next((c for c in m.children if c.dep_ in ("nummod", "det")), None)
+            if num is None:
+                return 1
+            if num.like_num and num.text.isdigit():
+                return int(num.text)
+            return _NUMBER_WORDS.get(num.lower_)
+    return None
 
 
 def _informative(frame: EventFrame, trig) -> bool:
