@@ -28,10 +28,12 @@ def _articles():
 def test_collect_attributions_one_per_article_source_and_span():
     found = collect_attributions(_articles())
     pairs = [(x.article_id, x.source) for x in found]
-    assert pairs == [("a-one", "The ministry"), ("a-one", "Radio Kessel"), ("a-two", "Anton Marek"),
-                     ("a-two", "Radio Kessel")]
+    # Radio Kessel's relay of the ministry lists the ministry too, as an upstream source of that sentence
+    assert pairs == [("a-one", "The ministry"), ("a-one", "Radio Kessel"), ("a-one", "the ministry"),
+                     ("a-two", "Anton Marek"), ("a-two", "Radio Kessel")]
     relay = found[1]
     assert relay.chain == ["the ministry"]
+    assert (found[2].start, found[2].end, found[2].chain) == (relay.start, relay.end, [])
     assert relay.sentence.startswith("Trade groups") and relay.end > relay.start
 
 

@@ -47,6 +47,14 @@ def collect_attributions(articles: list[AnalyzedArticle]) -> list[StoryAttributi
             chain = [c for c in att.chain if source_key(c) != source_key(source)]
             out.append(StoryAttribution(article_id=article.id, source=source, sentence=att.sentence,
                                         start=att.start, end=att.end, chain=chain))
+            # "the report said, citing people familiar with the matter": the article rests on the
+            # upstream sources too, each listed with the rest of the chain behind it
+            for i, upstream in enumerate(chain):
+                key = (article.id, source_key(upstream), att.start, att.end)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(StoryAttribution(article_id=article.id, source=upstream, sentence=att.sentence,
+                                                start=att.start, end=att.end, chain=chain[i + 1:]))
     return out
 
 
