@@ -109,6 +109,7 @@ def run_one(n: int) -> dict[str, float]:
     for art, story in synthetic_stream(n, sentences):
         gold[art.id] = story
         clusterer.add(extract_features(art))
+    clusterer.finish()
     secs, cpu = time.perf_counter() - t0, time.process_time() - c0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024  # KiB -> GiB
     pred = {aid: s.seq for s in clusterer.stories for aid in s.article_ids}

@@ -113,6 +113,7 @@ def test_cluster_batch_equals_stream_in_publication_order():
     clusterer = StoryClusterer()
     for art in sorted(everything, key=lambda a: (a.article.published or "", a.id)):
         clusterer.add(extract_features(art))
+    clusterer.finish()
     streamed = {frozenset(s.article_ids) for s in clusterer.stories}
     assert _groups(batch) == streamed
     assert [s.id for s in batch] == [s.id for s in clusterer.stories]
@@ -152,3 +153,67 @@ def test_cluster_uses_analysis_entities_when_present():
 
 def test_cluster_empty_input_gives_no_stories():
     assert cluster_stories([]) == []
+
+
+# Two ferry sinkings of one season, undated, and an early safety piece that names both: the
+# streaming pass, taking them in turn (ids order undated articles), chains them through it; the re-check at the end of the stream splits them.
+FERRY_SAFETY = _art("f0", "Two ferry sinkings put Lake Morrow and Tessel Bay operators under scrutiny",
+                    "Inspectors in Dornland will review ferry operators after the Kestrel sank on Lake Morrow "
+                    "near Halvik and the Marigold capsized in Tessel Bay off Brunport. Captain Elias Wend of "
+                    "the Kestrel and the Marigold's owner, Sunna Ferries, face questions about overloading, "
+                    "transport minister Petra Olm said.", None)
+FERRY_A = [
+    _art(f"f{i}", title, text, None) for i, (title, text) in zip((1, 3, 5, 7), [
+        ("Ferry Kestrel sinks on Lake Morrow, 14 missing",
+         "The ferry Kestrel sank on Lake Morrow near Halvik after taking on water in a storm. Fourteen "
+         "passengers are missing and 40 were pulled from the lake by fishermen from Halvik, police said. "
+         "Captain Elias Wend survived."),
+        ("Divers search Lake Morrow wreck of the Kestrel",
+         "Police divers searched the wreck of the Kestrel at the bottom of Lake Morrow on Thursday. Halvik "
+         "harbour master Jon Treff said the Kestrel carried 54 people, more than its licence allowed. "
+         "Captain Elias Wend was questioned in Halvik."),
+        ("Halvik mourns Kestrel victims as captain Wend is charged",
+         "Prosecutors in Halvik charged captain Elias Wend with negligence over the sinking of the Kestrel "
+         "on Lake Morrow, in which 14 people died. Families laid flowers at the Halvik pier where the "
+         "Kestrel had set off."),
+        ("Kestrel survivors describe panic as water flooded the lower deck",
+         "Survivors of the Kestrel told Halvik police that water poured into the lower deck minutes "
+         "after the storm hit Lake Morrow. Several said captain Elias Wend ordered passengers to the "
+         "roof as the ferry listed."),
+    ])
+]
+FERRY_B = [
+    _art(f"f{i}", title, text, None) for i, (title, text) in zip((2, 4, 6, 8), [
+        ("Marigold ferry capsizes in Tessel Bay off Brunport",
+         "The Marigold, a car ferry run by Sunna Ferries, capsized in Tessel Bay two miles off Brunport. "
+         "The coast guard rescued 212 people and recovered 9 bodies, Brunport officials said. A shifted "
+         "truck on the car deck is suspected."),
+        ("Sunna Ferries suspends sailings after Marigold disaster",
+         "Sunna Ferries halted all sailings from Brunport after the Marigold capsized in Tessel Bay, "
+         "killing 9 people. The company said a truck came loose on the Marigold's car deck as the ferry "
+         "turned toward Brunport."),
+        ("Brunport coast guard raises the Marigold",
+         "Salvage crews of the Brunport coast guard raised the Marigold from Tessel Bay on Sunday. "
+         "Investigators will inspect the car deck lashings; Sunna Ferries said it would pay the families "
+         "of the 9 dead."),
+        ("Marigold crew member says truck lashings were loosened early",
+         "A crew member of the Marigold told the Brunport inquiry that lashings on a truck were loosened "
+         "before the ferry reached Tessel Bay. Sunna Ferries declined to comment while the Brunport "
+         "coast guard investigation continues."),
+    ])
+]
+
+
+def test_cluster_chained_look_alike_events_are_split_when_the_story_closes():
+    arts = [FERRY_SAFETY] + FERRY_A + FERRY_B
+    clusterer = StoryClusterer()
+    for art in sorted(arts, key=lambda a: (a.article.published or "", a.id)):
+        clusterer.add(extract_features(art))
+    assert len(clusterer.stories) == 1  # the streaming pass chained both sinkings through f0
+    clusterer.finish()
+    groups = {frozenset(s.article_ids) for s in clusterer.stories}
+    kestrel, marigold = {a.id for a in FERRY_A}, {a.id for a in FERRY_B}
+    assert len(groups) == 2
+    assert any(kestrel <= g and not g & marigold for g in groups)
+    assert any(marigold <= g and not g & kestrel for g in groups)
+    assert _groups(cluster_stories(arts)) == groups

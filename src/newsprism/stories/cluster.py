@@ -18,6 +18,7 @@ def cluster_stories(articles: list[AnalyzedArticle]) -> list[Story]:
     clusterer = StoryClusterer()
     for art in ordered:
         clusterer.add(extract_features(art))
+    clusterer.finish()
     titles = {a.id: a.article.title for a in articles}
     return [
         Story(id=s.id, title=neutral_title([titles.get(x) for x in s.article_ids], clusterer.summary(s.seq)),

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from newsprism.stories.features import ArticleFeatures, DocumentFrequency, weigh
 from newsprism.stories.index import StoryIndex
+from newsprism.stories.refine import split_groups
 
 # Cosine similarity between an article and a story centroid above which the
 # article joins the story. Set on the development halves of BASIL and ECB+
@@ -65,6 +66,7 @@ class StoryState:
     first_day: int | None = None
     last_day: int | None = None
     keys: set[str] = field(default_factory=set)
+    vectors: list[dict[str, float]] = field(default_factory=list)
     open: bool = True
 
     def summary(self) -> dict[str, float]:
@@ -112,6 +114,12 @@ class StoryClusterer:
         self._join(best, features, vec, keys)
         return best.id
 
+    def finish(self) -> None:
+        """Close every open story (end of the stream): each is re-checked and split if it chained two events."""
+        for story in list(self.stories):
+            if story.open:
+                self._close(story)
+
     def summary(self, seq: int) -> dict[str, float]:
         """Return the strongest features of a story, open or closed."""
         story = self.stories[seq]
@@ -123,6 +131,7 @@ class StoryClusterer:
         self.story_of[features.id] = story.seq
         if not story.open:
             return
+        story.vectors.append(vec)
         for f, v in vec.items():
             story.centroid[f] = story.centroid.get(f, 0.0) + v
         if len(story.centroid) > 2 * MAX_CENTROID_FEATURES:
@@ -146,11 +155,42 @@ class StoryClusterer:
             story = self.stories[seq]
             if not story.open or story.last_day is None or story.last_day + WINDOW_DAYS >= day:
                 continue
-            self._summaries[seq] = story.summary()
-            self._index.remove(seq, story.keys)
-            story.open = False
-            story.centroid = {}
-            story.keys = set()
+            self._close(story)
+
+    def _close(self, story: StoryState) -> None:
+        """Split the story if its members form separate groups, then drop its centroid, vectors and index keys.
+
+        The split happens at close in a stream and in a batch alike (a batch is
+        a stream followed by ``finish``), so both still give the same stories.
+        The group holding the first article keeps the story id; each other
+        group becomes a closed story whose id is that of its own first article.
+        """
+        groups = split_groups(story.vectors)
+        ids, vectors = story.article_ids, story.vectors
+        story.article_ids = [ids[i] for i in groups[0]]
+        for group in groups[1:]:
+            part = StoryState(seq=len(self.stories), id=story_id(ids[group[0]]),
+                              article_ids=[ids[i] for i in group], open=False)
+            self.stories.append(part)
+            for aid in part.article_ids:
+                self.story_of[aid] = part.seq
+            self._summaries[part.seq] = _summary_of([vectors[i] for i in group])
+        self._summaries[story.seq] = (_summary_of([vectors[i] for i in groups[0]]) if len(groups) > 1
+                                      else story.summary())
+        self._index.remove(story.seq, story.keys)
+        story.open = False
+        story.centroid = {}
+        story.keys = set()
+        story.vectors = []
+
+
+def _summary_of(vectors: list[dict[str, float]]) -> dict[str, float]:
+    """The strongest features of the sum of ``vectors`` (the summary of a story split off at close)."""
+    total: dict[str, float] = {}
+    for vec in vectors:
+        for f, v in vec.items():
+            total[f] = total.get(f, 0.0) + v
+    return dict(sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))[:SUMMARY_FEATURES])
 
 
 def _in_window(story: StoryState, day: int | None) -> bool:

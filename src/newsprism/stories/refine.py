@@ -1,0 +1,118 @@
+"""Re-check a finished story: split it when its members form well-separated groups.
+
+The streaming pass joins an article to the story whose centroid it resembles,
+so one article that resembles two events (a report mentioning both of a
+boxer's title defences) can pull the second event into the first's story,
+and the growing centroid then keeps attracting both ("chaining"). A
+centroid cannot see this; the members' own similarities can: the nearest
+neighbours of a report are reports of the same event, so in the graph that
+links each member to its few most similar fellow members, two chained
+events are two densely linked groups joined by a few edges.
+
+When a story is complete (it left the time window, or the stream ended) its
+members' nearest-neighbour graph is cut in two by spectral bisection (the
+sign structure of the Fiedler vector of the normalised Laplacian, the
+classic relaxation of the normalised cut) and the story is split when the
+best cut along that vector is small (normalised cut below ``NCUT_MAX``);
+each part is checked again, so three chained events come apart too.
+
+Cost: one story's members only, at most ``MAX_REFINE_MEMBERS`` of them, so
+the total stays linear in the stream for bounded story sizes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+# Normalised cut (cut/vol(A) + cut/vol(B)) of the members' nearest-neighbour
+# graph below which a story is split in two. Set on the development halves
+# (BASIL even years, ECB+ odd topics): grid 0.1-0.5, the mean B-cubed F1 of
+# both peaked at 0.25 (0.25-0.35 is a plateau; 0.5 cuts single events apart).
+NCUT_MAX = 0.25
+
+# Members a part needs to become a story of its own: two reports of one
+# event are a story; one odd report stays with the rest.
+MIN_GROUP = 2
+
+# Stories smaller than this cannot hold two parts of MIN_GROUP members.
+MIN_SPLIT_SIZE = 2 * MIN_GROUP
+
+# Stories larger than this are kept whole: the similarity matrix and its
+# eigenvectors cost O(n^2) and O(n^3) in story size. A story this large is
+# followed over weeks; chained look-alike events are a few dozen reports.
+MAX_REFINE_MEMBERS = 300
+
+
+def split_groups(vectors: list[dict[str, float]]) -> list[list[int]]:
+    """Return the groups of member positions a story should become, ordered by their first member.
+
+    One group (every member) means the story stays whole. ``vectors`` are the
+    members' unit-length feature vectors in the order they joined; the result
+    depends only on them and their order.
+    """
+    n = len(vectors)
+    if n < MIN_SPLIT_SIZE or n > MAX_REFINE_MEMBERS:
+        return [list(range(n))]
+    sims = _similarity_matrix(vectors)
+    groups = _bisect(sims, list(range(n)))
+    return sorted(groups, key=lambda g: g[0])
+
+
+def _similarity_matrix(vectors: list[dict[str, float]]) -> np.ndarray:
+    """Cosine similarities between the members (vectors are unit length)."""
+    vocab: dict[str, int] = {}
+    for vec in vectors:
+        for f in vec:
+            vocab.setdefault(f, len(vocab))
+    dense = np.zeros((len(vectors), len(vocab)))
+    for row, vec in enumerate(vectors):
+        for f, v in vec.items():
+            dense[row, vocab[f]] = v
+    return dense @ dense.T
+
+
+def _neighbour_graph(sims: np.ndarray) -> np.ndarray:
+    """Keep each member's k most similar fellow members (k = sqrt n, at least 2), symmetrised.
+
+    Nearest neighbours, not all pairs: a member that mentions both events
+    is similar to everything, and in a dense graph such members hold the
+    two events together; in a sparse one they are only a few edges. k grows
+    with the square root of the story so a large event stays one connected
+    group.
+    """
+    n = sims.shape[0]
+    s = np.clip(sims, 0.0, None)
+    np.fill_diagonal(s, -1.0)
+    k = min(n - 1, max(2, int(round(np.sqrt(n)))))
+    top = np.argsort(-s, axis=1, kind="stable")[:, :k]
+    rows = np.repeat(np.arange(n), k)
+    graph = np.zeros_like(s)
+    graph[rows, top.ravel()] = s[rows, top.ravel()]
+    return np.maximum(graph, graph.T)
+
+
+def _bisect(sims: np.ndarray, idx: list[int]) -> list[list[int]]:
+    """Split the members ``idx`` along the Fiedler vector while the normalised cut stays small."""
+    n = len(idx)
+    if n < MIN_SPLIT_SIZE:
+        return [idx]
+    graph = _neighbour_graph(sims[np.ix_(idx, idx)])
+    deg = graph.sum(axis=1)
+    if (deg <= 0).any():
+        return [idx]
+    inv = 1.0 / np.sqrt(deg)
+    laplacian = np.eye(n) - inv[:, None] * graph * inv[None, :]
+    _, vecs = np.linalg.eigh(laplacian)
+    order = np.argsort(vecs[:, 1] * inv, kind="stable")
+    best, best_cut = 0, np.inf
+    for m in range(MIN_GROUP, n - MIN_GROUP + 1):
+        a, b = order[:m], order[m:]
+        cut = graph[np.ix_(a, b)].sum()
+        ncut = cut / deg[a].sum() + cut / deg[b].sum()
+        if ncut < best_cut:
+            best, best_cut = m, ncut
+    if best_cut >= NCUT_MAX:
+        return [idx]
+    first = sorted(idx[i] for i in order[:best])
+    second = sorted(idx[i] for i in order[best:])
+    return _bisect(sims, first) + _bisect(sims, second)
