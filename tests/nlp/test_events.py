@@ -127,3 +127,19 @@ def test_events_dated_relative_to_an_earlier_event(nlp):
     assert decree and all(e.date == "2024-03-11" for e in decree)
     talks = next(e for e in events if e.type == "talks")
     assert talks.date == "2024-03-13"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("At least 40 people were killed when a strong earthquake shook the province on Sunday.", "disaster"),
+    ("A cyclone hit the island of Maro on Tuesday, killing six fishermen.", "disaster"),
+    ("Nurses went on strike on Monday over unpaid overtime.", "strike"),
+    ("About 2,000 miners went on strike in Karaganda on Friday.", "strike"),
+    ("Government troops killed 12 rebels in an ambush on Monday.", "attack"),
+    ("Velorian jets carried out a strike on a depot near Tarsk on Sunday.", "attack"),
+])
+def test_events_type_follows_who_acts(nlp, text, kind):
+    """A hazard that strikes is a disaster, workers who strike stop work, armed forces that strike attack."""
+    kinds = {e.type for e, _, _ in _events(nlp, text)}
+    assert kind in kinds
+    if kind != "attack":
+        assert "attack" not in kinds

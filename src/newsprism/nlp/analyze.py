@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
 # Bump when an extractor's output changes, so cached analyses are redone.
-ANALYSIS_REVISION = 2
+ANALYSIS_REVISION = 3
 
 T = TypeVar("T")
 

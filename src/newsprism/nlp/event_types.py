@@ -86,7 +86,21 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
 STOPPAGE_MODIFIERS = frozenset({
     "hunger", "general", "labor", "labour", "national", "nationwide", "indefinite", "open-ended",
     "warning", "wildcat", "workers", "teachers", "doctors", "rail", "transport",
+    "union", "unions", "dock", "port", "staff", "nurses", "pilots", "miners", "drivers", "employees",
 })
+# Who goes on strike: a "striking" subject or modified noun from this list makes a work stoppage.
+WORKER_NOUNS = frozenset({
+    "worker", "dockworker", "docker", "employee", "staff", "union", "nurse", "doctor", "teacher", "pilot",
+    "miner", "driver", "crew", "member", "farmer", "student", "porter", "laborer", "labourer",
+})
+# Natural hazards: a hazard that "strikes", "hits" or "kills" is a disaster, not an attack.
+HAZARD_NOUNS = frozenset({
+    "earthquake", "quake", "tremor", "aftershock", "storm", "flood", "flooding", "hurricane", "typhoon",
+    "cyclone", "tornado", "wildfire", "fire", "blaze", "landslide", "mudslide", "tsunami", "eruption",
+    "avalanche", "drought", "heatwave", "monsoon", "blizzard",
+})
+IMPACT_VERBS = frozenset({"strike", "hit", "kill", "shake", "rock", "destroy", "damage", "wound", "injure",
+                          "devastate", "flatten", "jolt", "rattle", "batter", "sweep", "displace"})
 # Verbs that carry no event of their own: "held talks", "imposed sanctions".
 LIGHT_VERBS = frozenset({
     "hold", "have", "conduct", "make", "take", "attend", "stage", "launch", "issue", "impose",

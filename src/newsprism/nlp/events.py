@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from newsprism.model import Article, Attribution, Entity, EventFrame, Quantity, TimeExpr
 from newsprism.nlp.attributions import REPORTING_VERBS, outermost
 from newsprism.nlp.event_types import (
-    HOSTILE, LIGHT_VERBS, STOPPAGE_MODIFIERS, NEGATING_VERBS, NOUN_TRIGGERS, PHONE_CUES, PLANNED_MODIFIERS,
+    HAZARD_NOUNS, HOSTILE, IMPACT_VERBS, LIGHT_VERBS, STOPPAGE_MODIFIERS, WORKER_NOUNS, NEGATING_VERBS, NOUN_TRIGGERS, PHONE_CUES, PLANNED_MODIFIERS,
     PLANNING_VERBS, THREAT_VERBS, VERB_TRIGGERS,
 )
 from newsprism.nlp.mention_index import MentionIndex, resolve_token
@@ -158,7 +158,8 @@ def _triggers(sent) -> list[tuple]:
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_TRIGGERS or tok.lower_ in NOUN_TRIGGERS \
                 and tok.pos_ == "NOUN":
             typed = NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS[tok.lower_]
-            if lemma == "strike" and any(c.lower_ in STOPPAGE_MODIFIERS for c in tok.children):
+            if lemma == "strike" and (any(c.lower_ in STOPPAGE_MODIFIERS for c in tok.children)
+                                      or _workers_strike(tok)):
                 typed = ("strike", "PROTEST")
             head = tok.head
             if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ == "VERB":
@@ -184,9 +185,39 @@ def _verb_type(tok, lemma: str):
         return None
     if lemma in ("strike",) and any(c.dep_ == "dobj" and c.lemma_ in ("deal", "agreement") for c in tok.children):
         return ("agreement", "AGREE")
+    if lemma in IMPACT_VERBS and _hazard_driven(tok):
+        return ("disaster", None)
+    if lemma == "strike" and _workers_strike(tok):
+        return ("strike", "PROTEST")
     if lemma == "help" and not any(c.dep_ in _OBJECT_DEPS for c in tok.children):
         return None
     return VERB_TRIGGERS[lemma]
+
+
+def _hazard_driven(verb) -> bool:
+    """"The quake struck", "killed by floods", "killed when an earthquake shook": nature, not an attacker."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.lemma_.lower() in HAZARD_NOUNS and c.dep_ != "nsubjpass":
+            return True
+        if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in HAZARD_NOUNS for g in c.children):
+            return True
+        if c.dep_ == "advcl" and any(g.dep_ == "nsubj" and g.lemma_.lower() in HAZARD_NOUNS for g in c.children):
+            return True
+    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:
+        # "an earthquake hit the coast, killing seven": the participle inherits its head's subject
+        return any(g.dep_ == "nsubj" and g.lemma_.lower() in HAZARD_NOUNS for g in verb.head.children)
+    return False
+
+
+def _workers_strike(tok) -> bool:
+    """"Dockworkers went on strike", "striking dockers", "a union strike": a work stoppage.
+
+    Read from the whole sentence: a military strike is rarely told in a
+    sentence that names workers or a union, a stoppage nearly always is.
+    """
+    return any(t.i != tok.i and (t.lemma_.lower() in WORKER_NOUNS or t.lower_ in STOPPAGE_MODIFIERS)
+               for t in tok.sent)
 
 
 def _carries_event_noun(verb) -> bool:
