@@ -86,5 +86,8 @@ def _entry(entry: feedparser.FeedParserDict, name: str, feed_title: str | None, 
 def _host(link: str | None) -> str | None:
     from urllib.parse import urlparse
 
-    host = urlparse(link).hostname if link else None
+    try:
+        host = urlparse(link).hostname if link else None
+    except ValueError:  # "https://vel]]>mora.example/": not a URL at all (found by fuzz/fuzz_ingest.py)
+        return None
     return host[4:] if host and host.startswith("www.") else host

@@ -48,7 +48,7 @@ def read_warc(fh: IO[bytes], name: str, options: IngestOptions) -> Iterator[Inge
     except ArchiveLoadFailed as exc:
         yield IngestFailure(name, f"not a readable WARC archive ({str(exc).strip().splitlines()[0]})")
         return
-    except (AttributeError, ValueError) as exc:  # warcio on a malformed record header (found by fuzz/fuzz_ingest.py)
+    except (AttributeError, ValueError, OverflowError) as exc:  # warcio on a malformed record header (found by fuzz/fuzz_ingest.py)
         yield IngestFailure(name, f"malformed WARC record ({type(exc).__name__}: {exc})")
         return
     if pages == 0:
