@@ -235,3 +235,15 @@ def test_unicode_case_folded_month_and_weekday_names_do_not_crash():
     art = read_text("Ferry vote\n\nThe ferry board of Dalmere voted on 3 Auguſt 2020 to sell its last two boats, "
                     "a spokeswoman said on Frıday.", "fold.txt")
     assert art.text.startswith("The ferry board")
+
+
+def test_warc_huge_content_length_and_feed_bad_link_are_failures_not_crashes():
+    """Found by fuzz/fuzz_ingest.py: warcio's OverflowError, and urlparse's ValueError on a broken feed link."""
+    warc = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:2>\r\nWARC-Target-URI: https://c.example/\r\n"
+            b"Content-Type: application/http; msgtype=response\r\nContent-Length: 99999999999999999999999\r\n\r\nHTTP/1.1")
+    assert all(isinstance(i, IngestFailure) for i in read_warc(io.BytesIO(warc), "big.warc", OPTS))
+    rss = ('<?xml version="1.0"?><rss version="2.0"><channel><link>https://dal]]>mere.example/</link><item>'
+           "<title>Bridge</title><description>The bridge over the Aske river reopened on Wednesday after repairs "
+           "that lasted four months, the county engineer said.</description></item></channel></rss>")
+    (got,) = _only_clear(read_feed(rss.encode(), "link.xml"))
+    assert got.article.outlet is None and got.article.title == "Bridge"
