@@ -7,11 +7,14 @@ centroid), its date range and its most salient features in the index; all
 three grow with it. Only stories whose date range lies within
 ``WINDOW_DAYS`` of the article are compared, which is also what lets closed
 stories drop their centroid and leave the index: memory and time stay
-proportional to the stories open at once.
+proportional to the stories open at once. A closing story is re-checked
+(``refine.split_groups``) and split if one bridging article chained two
+events into it; ``finish`` closes what is still open when the stream ends.
 
 Determinism: given the same sequence of articles the result is the same;
-``cluster_stories`` feeds a batch in (published, id) order, so a batch run
-equals the stream of the same articles.
+``cluster_stories`` feeds a batch in (published, id) order and then calls
+``finish``, so a batch run equals the stream of the same articles, the
+re-check included (it runs when a story closes in both).
 """
 
 from __future__ import annotations
