@@ -76,3 +76,11 @@ def test_text_seeds_headers_and_outlets(seeds_dir):
             assert not art.text.startswith(art.title)
         for ref in art.references:
             assert art.text[ref.start:ref.end] == ref.text
+
+
+def test_dateline_with_country_and_date_is_recognised():
+    from newsprism.ingest.dateline import find_dateline
+
+    line = find_dateline("TARSK, Velora, May 4 - At least nine people died.")
+    assert line is not None and line.place == "TARSK, Velora" and line.date == "May 4"
+    assert find_dateline("Velora, Tarsk and Orvan agreed on May 3 - a first step.") is None

@@ -143,3 +143,13 @@ def test_events_type_follows_who_acts(nlp, text, kind):
     assert kind in kinds
     if kind != "attack":
         assert "attack" not in kinds
+
+
+def test_events_ignore_the_dateline_place(nlp):
+    """The filing place of "TARSK, Velora, May 4 -" is not the subject of the report's first sentence."""
+    text = "TARSK, Velora, May 4 - At least 9 people were killed when a landslide buried a village on Sunday."
+    art = Article(id="a-dl", source="test", text=text, published="2031-05-04", dateline="TARSK, Velora, May 4 -")
+    analysed = analyze_doc(nlp(text), art)
+    names = {e.id: e.name for e in analysed.entities}
+    for ev in analysed.events:
+        assert not {names[i] for i in ev.actors + ev.targets} & {"TARSK", "Tarsk", "Velora"}

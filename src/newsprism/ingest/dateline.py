@@ -1,4 +1,5 @@
-"""The dateline that opens a news report: "HARWICK (Agency) -", "Harwick [Country], March 3 :".
+"""The dateline that opens a news report: "HARWICK (Agency) -", "Harwick [Country], March 3 :",
+"HARWICK, Country, March 3 -".
 
 Kept in the body (it is part of what the outlet wrote, and offsets must
 stay true to the text) but recorded on ``Article.dateline``: it says where
@@ -14,7 +15,8 @@ from dataclasses import dataclass
 from newsprism.ingest.published import MONTHS
 
 _MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_PLACE = r"(?P<place>[A-Z][A-Za-z.'\u2019\-]*(?:[ ][A-Z][A-Za-z.'\u2019\-]*){0,3}(?:\s*\[[^\]\n]{2,40}\])?)"
+_PLACE = (r"(?P<place>[A-Z][A-Za-z.'\u2019\-]*(?:[ ][A-Z][A-Za-z.'\u2019\-]*){0,3}"
+          r"(?:\s*\[[^\]\n]{2,40}\]|,\s*[A-Z][A-Za-z.'\u2019\-]*(?:[ ][A-Z][A-Za-z.'\u2019\-]*){0,2})?)")
 _DASH = r"\s*(?:-|\u2013|\u2014|:)"
 _AGENCY = r"\((?P<agency>[^()\n]{2,40})\)"
 

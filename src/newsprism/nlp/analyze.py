@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from newsprism.model import AnalyzedArticle, Article
+from newsprism.model import AnalyzedArticle, Article, Entity
 from newsprism.nlp.attributions import extract_attributions
 from newsprism.nlp.entities import extract_entities
 from newsprism.nlp.events import extract_events
@@ -29,7 +30,7 @@ log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
 # Bump when an extractor's output changes, so cached analyses are redone.
-ANALYSIS_REVISION = 3
+ANALYSIS_REVISION = 4
 
 T = TypeVar("T")
 
@@ -53,6 +54,20 @@ def _guarded(name: str, article: Article, fn: Callable[[], list[T]]) -> list[T]:
         return []
 
 
+def _outside_dateline(entities: list[Entity], article: Article) -> list[Entity]:
+    """The entities with their dateline mentions dropped: "AREQUIPA, Peru, May 19 -" says where the
+    report was filed, and the parser would otherwise read the place as the subject of the first sentence."""
+    line = article.dateline
+    if not line or not article.text.startswith(line):
+        return entities
+    cut = len(line)
+    out = []
+    for ent in entities:
+        kept = [m for m in ent.mentions if m.start >= cut]
+        out.append(ent if len(kept) == len(ent.mentions) else replace(ent, mentions=kept))
+    return out
+
+
 def analyze_doc(doc: Doc, article: Article, *, analyzer: str = "") -> AnalyzedArticle:
     """Fill an AnalyzedArticle from ``doc``, the parse of the article's body (a prefix of its text)."""
     text = doc.text  # built once here: Doc rebuilds this string on every access
@@ -63,8 +78,9 @@ def analyze_doc(doc: Doc, article: Article, *, analyzer: str = "") -> AnalyzedAr
     quantities = extract_quantities(doc, end=end)
     attributions = _guarded("attributions", article, lambda: extract_attributions(doc, entities))
     quotes = _guarded("quotes", article, lambda: extract_quotes(doc, entities))
+    actors = _outside_dateline(entities, article)
     events = _guarded("events", article,
-                      lambda: extract_events(doc, article, entities, dates, quantities, attributions))
+                      lambda: extract_events(doc, article, actors, dates, quantities, attributions))
     return AnalyzedArticle(article=article, sentences=sentences, entities=entities, dates=dates,
                            quantities=quantities, quotes=quotes, attributions=attributions, events=events,
                            analyzer=analyzer)
