@@ -21,6 +21,8 @@ rule applies the date stays unknown (None) rather than guessed.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -102,6 +104,7 @@ def _iso(d: date) -> str:
 def date_mentions(text: str) -> list[DateMention]:
     """Every explicit "Month D[, YYYY]" / "D Month [YYYY]" / ISO date in ``text``, in order."""
     found: dict[int, DateMention] = {}
+    starts: list[int] = []  # sorted keys of ``found``: the overlap check is a bisection, not a scan
     for rx in (_MONTH_DAY, _DAY_MONTH, _ISO):
         for m in rx.finditer(text):
             word = m.group("month")
@@ -112,9 +115,14 @@ def date_mentions(text: str) -> list[DateMention]:
             # "May" as a modal verb ("may 5 ...") is not a month: demand a capital.
             if rx is not _ISO and word.lower() == "may" and not word[0].isupper():
                 continue
-            if not any(k <= m.start() < v.end for k, v in found.items()):
-                found[m.start()] = DateMention(m.start(), m.end(), month, int(m.group("day")), year,
-                                               _in_future_clause(text, m.start(), m.end()))
+            at = bisect.bisect_right(starts, m.start())
+            if at and found[starts[at - 1]].end > m.start():
+                continue  # starts inside a date already found
+            if at < len(starts) and starts[at] < m.end():
+                continue  # would swallow a date already found
+            found[m.start()] = DateMention(m.start(), m.end(), month, int(m.group("day")), year,
+                                           _in_future_clause(text, m.start(), m.end()))
+            starts.insert(at, m.start())
     return [found[k] for k in sorted(found)]
 
 
