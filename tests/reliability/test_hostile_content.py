@@ -139,9 +139,6 @@ def test_unclosed_nested_tags_and_a_quarter_million_paragraphs(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(run=False, reason="published.date_mentions checks each new mention against every earlier one "
-                   "(quadratic): 200 kB of dated text takes ~1 s, this 10 MB line did not finish in 8 min; "
-                   "reported to the ingest owner")
 def test_ten_megabyte_single_line_text_is_stored_whole(tmp_path):
     sentence = "The ferry board of Dalmere met on 3 March 2029 and 1,200 residents attended. "
     line = (sentence * (10_000_000 // len(sentence) + 1))[:10_000_000].strip()
