@@ -54,3 +54,10 @@ def test_extract_quantities_widens_to_sign_and_hedge(nlp):
 def test_extract_quantities_ignores_dates(nlp):
     qs = extract_quantities(nlp("The treaty was signed on July 28, 2024. Exports have doubled since 2019."))
     assert qs == []
+
+
+@pytest.mark.slow
+def test_extract_quantities_finds_the_figure_after_a_dateline_dash(nlp):
+    text = "TARSK, Velora, May 4 - At least 12 people died when a landslide buried a village on Sunday."
+    found = [(q.value, q.qualifier) for q in extract_quantities(nlp(text))]
+    assert (12.0, "at least") in found

@@ -110,3 +110,18 @@ def test_extract_dates_in_verbless_headline(nlp):
     doc = nlp("Harbour talks in Gdansk, Friday\n\nFerry strike: day three")
     dates = extract_dates(doc, "2025-08-08")
     assert ("Friday", "2025-08-08") in [(d.text, d.value) for d in dates]
+
+
+@pytest.mark.slow
+def test_extract_dates_reported_plan_with_would_is_future(nlp):
+    """"She said she would travel there on Wednesday": the coming Wednesday, not the last one."""
+    text = "Governor Ines Ferro said she would travel to the flooded valley on Wednesday."
+    found = {d.text: d.value for d in extract_dates(nlp(text), "2031-05-13")}  # a Tuesday
+    assert found["Wednesday"] == "2031-05-14"
+
+
+@pytest.mark.slow
+def test_extract_dates_cut_a_dateline_date_at_the_dash(nlp):
+    text = "TARSK, Velora, May 4 - At least 12 people died when a landslide buried a village on Sunday."
+    found = [d.text for d in extract_dates(nlp(text), "2031-05-04")]
+    assert all(" - " not in t and "12" not in t for t in found)

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
 # Bump when an extractor's output changes, so cached analyses are redone.
-ANALYSIS_REVISION = 4
+ANALYSIS_REVISION = 6
 
 T = TypeVar("T")
 
@@ -54,13 +54,18 @@ def _guarded(name: str, article: Article, fn: Callable[[], list[T]]) -> list[T]:
         return []
 
 
+def _dateline_end(article: Article) -> int:
+    """Where the dateline that opens the text ends (0 when there is none)."""
+    line = article.dateline
+    return len(line) if line and article.text.startswith(line) else 0
+
+
 def _outside_dateline(entities: list[Entity], article: Article) -> list[Entity]:
     """The entities with their dateline mentions dropped: "AREQUIPA, Peru, May 19 -" says where the
     report was filed, and the parser would otherwise read the place as the subject of the first sentence."""
-    line = article.dateline
-    if not line or not article.text.startswith(line):
+    cut = _dateline_end(article)
+    if not cut:
         return entities
-    cut = len(line)
     out = []
     for ent in entities:
         kept = [m for m in ent.mentions if m.start >= cut]
@@ -79,8 +84,10 @@ def analyze_doc(doc: Doc, article: Article, *, analyzer: str = "") -> AnalyzedAr
     attributions = _guarded("attributions", article, lambda: extract_attributions(doc, entities))
     quotes = _guarded("quotes", article, lambda: extract_quotes(doc, entities))
     actors = _outside_dateline(entities, article)
+    cut = _dateline_end(article)
+    told = [d for d in dates if d.start >= cut]  # the filing date dates the report, not its events
     events = _guarded("events", article,
-                      lambda: extract_events(doc, article, actors, dates, quantities, attributions))
+                      lambda: extract_events(doc, article, actors, told, quantities, attributions))
     return AnalyzedArticle(article=article, sentences=sentences, entities=entities, dates=dates,
                            quantities=quantities, quotes=quotes, attributions=attributions, events=events,
                            analyzer=analyzer)

@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from newsprism.model import Quantity
-from newsprism.nlp.temporal import _DURATION
+from newsprism.nlp.temporal import _DURATION, _MONTH_ONLY, split_at_dash
 
 _SMALL = {
     "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -63,10 +63,14 @@ def extract_quantities(doc: Doc, *, end: int | None = None) -> list[Quantity]:
     """Return every quantity in ``doc`` (up to ``end``) with its value, unit and qualifier."""
     limit = len(doc.text) if end is None else end
     out: list[Quantity] = []
-    for ent in doc.ents:
-        if ent.end_char > limit:
+    for whole in doc.ents:
+        if whole.end_char > limit:
             break
-        if ent.label_ not in _SPAN_LABELS and not (ent.label_ in ("DATE", "TIME") and _DURATION.match(ent.text)):
+        ent = whole
+        tail = split_at_dash(whole)[1] if whole.label_ in ("DATE", "TIME") else None
+        if tail is not None and not _MONTH_ONLY.search(tail.text):  # "May 19 - June 3" is a range of dates
+            ent = tail  # "May 19 - At least 12" tagged DATE: the figure after the dash is a count
+        elif ent.label_ not in _SPAN_LABELS and not (ent.label_ in ("DATE", "TIME") and _DURATION.match(ent.text)):
             continue
         span = _widen(ent)
         q = parse_quantity(span.text)

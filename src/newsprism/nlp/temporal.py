@@ -106,8 +106,24 @@ def _parse_published(published: str | None) -> dt.date | None:
         return None
 
 
+_SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
+
+
+def split_at_dash(span: Span) -> tuple[Span, Span | None]:
+    """Cut an entity at a spaced dash: NER reads "May 19 - At least 12" (a dateline's date, then the
+    story's first figure) as one DATE; no date expression holds a spaced dash."""
+    m = _SPACED_DASH.search(span.text)
+    if not m:
+        return span, None
+    doc = span.doc
+    head = doc.char_span(span.start_char, span.start_char + m.start(), label=span.label_, alignment_mode="contract")
+    tail = doc.char_span(span.start_char + m.end(), span.end_char, alignment_mode="contract")
+    return (head if head is not None and len(head) else span), (tail if tail is not None and len(tail) else None)
+
+
 def _candidate_spans(doc: Doc, limit: int) -> list[Span]:
-    spans: list[Span] = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and e.end_char <= limit]
+    spans: list[Span] = [split_at_dash(e)[0] for e in doc.ents
+                         if e.label_ in ("DATE", "TIME") and e.end_char <= limit]
     taken = [(s.start_char, s.end_char) for s in spans]
     text = doc.text[:limit]
     for finder in _FINDERS:
@@ -147,6 +163,8 @@ def _tense(span: Span) -> str:
     words = {c.lower_ for c in aux}
     if words & {"will", "'ll", "shall", "wo"} or any(c.lower_ == "to" and c.tag_ == "TO" for c in aux):
         return "future"
+    if "would" in words and verb.dep_ in ("ccomp", "xcomp"):
+        return "future"  # reported plans: "she said she would travel there on Wednesday"
     if verb.lemma_ in _PLAN_LEMMAS and verb.tag_ in ("VBN", "VBZ", "VBP", "VBG"):
         return "future"
     if verb.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}:
