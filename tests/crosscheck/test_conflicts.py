@@ -193,3 +193,15 @@ def test_conflicts_negated_statement_is_not_a_status_conflict():
     bh, bv = entity(b, "e1", "Harmsen"), entity(b, "e2", "Varga")
     frame(b, "endorse", "support", "endorse", actors=[bh], targets=[bv], date="2031-06-02", status="denied")
     assert _check([a, b], {"Harmsen": [h, bh], "Varga": [v, bv]}) == []
+
+
+def test_conflicts_death_toll_read_from_the_verb_before_the_figure():
+    """"struck the coast, killing nine people" counts deaths like "12 people were killed"."""
+    a = article("a-one", "A strong quake struck the coast on Monday, killing nine people.", published="2031-05-02",
+                outlet="a-one")
+    frame(a, "struck", "disaster", "struck", date="2031-05-01", quantities=[("nine", 9, "person", "exact")])
+    b = article("a-two", "A strong quake struck the coast on Monday and 14 people died.", published="2031-05-02",
+                outlet="a-two")
+    frame(b, "struck", "disaster", "struck", date="2031-05-01", quantities=[("14", 14, "person", "exact")])
+    found = _check([a, b])
+    assert [c.subject for c in found] == ["death toll of the disaster"]

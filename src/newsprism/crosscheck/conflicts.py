@@ -54,9 +54,9 @@ UPDATE_CUE = re.compile(r"\b(?:rose|risen|rising|climbed|jumped|increased|grew|r
 
 # What a count is of, read from the words right after the figure or the sentence's toll nouns.
 _COUNT_KINDS = [
-    ("death toll", re.compile(r"\b(?:death toll|toll|killed|dead|deaths|died|fatalities)\b", re.I)),
-    ("number of injured", re.compile(r"\b(?:injured|wounded|hurt)\b", re.I)),
-    ("number of arrests", re.compile(r"\b(?:arrested|detained|arrests|detentions)\b", re.I)),
+    ("death toll", re.compile(r"\b(?:death toll|toll|killed|killing|kills|dead|deaths|died|fatalities)\b", re.I)),
+    ("number of injured", re.compile(r"\b(?:injured|injuring|wounded|wounding|hurt)\b", re.I)),
+    ("number of arrests", re.compile(r"\b(?:arrested|arresting|detained|detaining|arrests|detentions)\b", re.I)),
 ]
 # A word before a figure that makes it another slot: "an additional 25%" is not "a total of 50%".
 _SLOT_MODIFIER = re.compile(r"\b(additional|extra|another|further|total|combined|cumulative|overall|"
@@ -256,7 +256,11 @@ def count_slot(ref: FrameRef, q: Quantity) -> CountSlot:
     elif q.unit and q.unit not in ("person", "people"):
         key, name = q.unit, "amount" if q.unit.isupper() else f"number of {q.unit}s"
     else:
-        kind = next((k for k, rx in _COUNT_KINDS if rx.search(after) or rx.search(ref.frame.trigger)), None)
+        # what is counted is read after the figure ("12 people were killed"), or from the verb just
+        # before it ("killing nine people")
+        lead = " ".join(text[max(0, q.start - 30):q.start].split()[-2:])
+        kind = next((k for k, rx in _COUNT_KINDS
+                     if rx.search(after) or rx.search(lead) or rx.search(ref.frame.trigger)), None)
         key, name = (kind, kind) if kind else ("count", f"number of {noun}" if noun else "number of people")
     if modifier:
         key, name = f"{key}:{modifier.group(1).lower()}", f"{modifier.group(1).lower()} {name}"
