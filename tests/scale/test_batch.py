@@ -18,6 +18,7 @@ def _story_sets(report_dict):
 
 def test_batch_local_matches_pipeline_and_writes_parquet(demo_dir, tmp_path, monkeypatch):
     monkeypatch.setattr(batch_mod, "PARTITION_SIZE", 5)
+    monkeypatch.setattr(batch_mod, "MIN_PARTITION", 5)
     res = run_batch([str(demo_dir)], out_dir=tmp_path / "b", workers=2, engine="local")
     assert res.partitions >= 3
     import json
@@ -41,6 +42,7 @@ class _Boom(RuntimeError):
 
 def test_batch_resumes_after_interruption_without_duplicates(demo_dir, tmp_path, monkeypatch):
     monkeypatch.setattr(batch_mod, "PARTITION_SIZE", 4)
+    monkeypatch.setattr(batch_mod, "MIN_PARTITION", 4)
     real = batch_mod._write_atomic
     calls = {"n": 0}
 
@@ -65,6 +67,7 @@ def test_batch_resumes_after_interruption_without_duplicates(demo_dir, tmp_path,
 def test_batch_dask_engine_gives_the_same_stories(demo_dir, tmp_path, monkeypatch):
     pytest.importorskip("distributed")
     monkeypatch.setattr(batch_mod, "PARTITION_SIZE", 7)
+    monkeypatch.setattr(batch_mod, "MIN_PARTITION", 7)
     import json
 
     run_batch([str(demo_dir)], out_dir=tmp_path / "d", workers=1, engine="dask")

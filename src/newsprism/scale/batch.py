@@ -41,10 +41,12 @@ from newsprism.scale.engines import make_engine
 from newsprism.scale.tables import write_tables
 from newsprism.stories import cluster_stories
 
-# Articles per worker task: large enough that Dask's ~2 ms per-task overhead
-# is noise next to ~30 ms of analysis per article, small enough that a killed
-# run loses little work and two workers stay busy on a few thousand articles.
+# Most articles per worker task: large enough that Dask's ~2 ms per-task
+# overhead is noise next to ~30 ms of analysis per article, small enough that
+# a killed run loses little work. Smaller runs are cut so that every worker
+# gets at least two partitions (MIN_PARTITION at least).
 PARTITION_SIZE = 200
+MIN_PARTITION = 10
 # Stories per cross-check task.
 STORY_BATCH = 50
 
@@ -104,8 +106,8 @@ def _read_partition(path: Path) -> Iterator[AnalyzedArticle]:
             yield AnalyzedArticle.from_dict(json.loads(line))
 
 
-def _partitions(inputs: Iterable[str], options: IngestOptions | None,
-                failures: list[IngestFailure]) -> list[list[Article]]:
+def _partitions(inputs: Iterable[str], options: IngestOptions | None, failures: list[IngestFailure],
+                workers: int) -> list[list[Article]]:
     """Ingest the inputs, date and de-duplicate them as the in-process path does, cut into partitions.
 
     Year-less dates and near-duplicates are decided over the whole run (as
@@ -121,7 +123,8 @@ def _partitions(inputs: Iterable[str], options: IngestOptions | None,
     arts = list(seen.values())
     infer_missing_years(arts)
     mark_duplicates(arts)
-    return [arts[i:i + PARTITION_SIZE] for i in range(0, len(arts), PARTITION_SIZE)]
+    size = max(MIN_PARTITION, min(PARTITION_SIZE, -(-len(arts) // (2 * max(1, workers)))))
+    return [arts[i:i + size] for i in range(0, len(arts), size)]
 
 
 def run_batch(inputs: Iterable[str], *, out_dir: str | Path, workers: int = 2, engine: str = "local",
@@ -132,7 +135,7 @@ def run_batch(inputs: Iterable[str], *, out_dir: str | Path, workers: int = 2, e
     state = out / "state"
     state.mkdir(parents=True, exist_ok=True)
     result = BatchResult(out_dir=str(out))
-    parts = _partitions(inputs, options, result.failures)
+    parts = _partitions(inputs, options, result.failures, workers)
     result.partitions = len(parts)
     result.articles = sum(len(p) for p in parts)
     todo: list[tuple[Path, list[Article]]] = []
