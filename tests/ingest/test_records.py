@@ -69,3 +69,18 @@ def test_csv_with_quoted_multiline_text_and_latin1_encoding(tmp_path):
     assert arts[0].text == PARAGRAPHS[0] + "\n\n" + PARAGRAPHS[1]
     assert arts[1].title == "Café owners join protest" and arts[1].text.startswith("Café owners")
     assert arts[1].source == f"{path}#1" and arts[1].format == "csv"
+
+
+def test_records_html_field_with_control_characters_is_cleaned_not_crashed():
+    """Found by fuzz/fuzz_ingest.py: lxml refused a control character while dropping a <script>."""
+    import io
+
+    from newsprism.ingest.items import Ingested, IngestOptions
+    from newsprism.ingest.records import read_csv
+
+    data = (b'title,text\n"Pier closure","<p>The council voted 7-2 to close the pier.</p>x\x01'
+            b'<script>alert(1)</script>\x02 Repairs would cost $4.5 million, the mayor said.</p>"\n')
+    (item,) = list(read_csv(io.BytesIO(data), "pier.csv", IngestOptions()))
+    assert isinstance(item, Ingested)
+    assert "alert" not in item.article.text and "\x01" not in item.article.text
+    assert "Repairs would cost $4.5 million" in item.article.text

@@ -7,6 +7,8 @@ refused as "not a feed" instead of yielding nothing silently.
 
 from __future__ import annotations
 
+import re
+
 import time
 from collections.abc import Iterator
 
@@ -22,8 +24,13 @@ _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquo
 _DROP = {"script", "style", "nav", "footer", "aside", "figure", "iframe", "form"}
 
 
+_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def html_to_text(fragment: str) -> str:
     """Plain text of an HTML fragment (a feed entry's content): paragraphs kept, markup and scripts dropped."""
+    # lxml refuses control characters anywhere it builds text (not only at parse time): drop them first
+    fragment = _XML_INCOMPATIBLE.sub("", fragment)
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (ValueError, lxml.etree.ParserError):
