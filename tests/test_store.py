@@ -157,3 +157,17 @@ def test_store_shared_between_threads(tmp_path):
         t.join()
     assert not errors and store.count() == 4
     store.close()
+
+
+def test_store_put_report_replaces_a_reclustered_story_and_redirects_its_id(tmp_path):
+    """Re-clustering gives the pier story a new id: the old one leaves the list but still answers."""
+    with Store(tmp_path / "s.db") as store:
+        store.put_report(_report())
+        again = _report()
+        again.stories[0] = ReportStory(id="s-pier-2", title="Ferry pier collapse in Port Velden",
+                                       article_ids=["a-0", "a-1"])
+        store.put_report(again)
+        assert {s["id"] for s in store.story_summaries()} == {"s-pier-2", "s-mayor"}
+        moved = store.story_report("s-pier")
+        assert moved is not None and moved["stories"][0]["id"] == "s-pier-2"
+        assert store.story_report("s-never") is None

@@ -102,6 +102,11 @@ def _m005_lsh_bands(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX articles_duplicate_of ON articles(duplicate_of)")
 
 
+def _m006_story_redirects(db: sqlite3.Connection) -> None:
+    # a story that re-clustering replaced keeps answering, with the story that took its articles
+    db.execute("CREATE TABLE story_redirects (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL)")
+
+
 # Ordered and append-only: a released migration is never edited, only followed.
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("001_articles_raw_references", _m001_articles),
@@ -109,7 +114,11 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("003_stories_reports", _m003_stories),
     ("004_minhash_signatures", _m004_minhashes),
     ("005_lsh_bands", _m005_lsh_bands),
+    ("006_story_redirects", _m006_story_redirects),
 ]
+
+
+_MAX_REDIRECTS = 8  # a chain of re-clusterings longer than this is a loop
 
 
 def _now() -> str:
@@ -368,9 +377,18 @@ class Store:
                 marks = ",".join("?" * len(chunk))
                 stale.update(r[0] for r in db.execute(
                     f"SELECT DISTINCT story_id FROM story_articles WHERE article_id IN ({marks})", chunk))
+            heir = {aid: s.id for s in report.stories for aid in s.article_ids}
             for sid in stale - new_ids:
+                members = [r[0] for r in db.execute("SELECT article_id FROM story_articles WHERE story_id = ?",
+                                                    (sid,))]
+                votes = [heir[a] for a in members if a in heir]
+                if votes:  # readers holding the old id are sent to the story that took most of its articles
+                    db.execute("INSERT OR REPLACE INTO story_redirects VALUES (?, ?)",
+                               (sid, max(sorted(set(votes)), key=votes.count)))
                 db.execute("DELETE FROM story_articles WHERE story_id = ?", (sid,))
                 db.execute("DELETE FROM stories WHERE id = ?", (sid,))
+            for sid in new_ids:
+                db.execute("DELETE FROM story_redirects WHERE old_id = ?", (sid,))
             for a in report.articles:
                 text = report.texts.get(a.id)
                 db.execute("INSERT OR REPLACE INTO report_articles VALUES (?, ?, ?)",
@@ -432,6 +450,14 @@ class Store:
     def story_report(self, story_id: str) -> dict[str, Any] | None:
         """A contract-valid report dict holding just this story and its articles, or None."""
         rows = self._query("SELECT generator, data FROM stories WHERE id = ?", (story_id,))
+        for _ in range(_MAX_REDIRECTS):
+            if rows:
+                break
+            moved = self._query("SELECT new_id FROM story_redirects WHERE old_id = ?", (story_id,))
+            if not moved:
+                return None
+            story_id = moved[0][0]
+            rows = self._query("SELECT generator, data FROM stories WHERE id = ?", (story_id,))
         if not rows:
             return None
         generator, data = rows[0]
