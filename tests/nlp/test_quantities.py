@@ -61,3 +61,10 @@ def test_extract_quantities_finds_the_figure_after_a_dateline_dash(nlp):
     text = "TARSK, Velora, May 4 - At least 12 people died when a landslide buried a village on Sunday."
     found = [(q.value, q.qualifier) for q in extract_quantities(nlp(text))]
     assert (12.0, "at least") in found
+
+
+def test_parse_quantity_of_an_absurdly_long_number_is_none_not_infinite():
+    """Found by fuzz/fuzz_ingest.py: a 300-digit figure with a scale word overflowed to inf."""
+    found = parse_quantity("2" + "9" * 320 + " billion")
+    assert found is None or found[0] < float("inf")
+    assert parse_quantity("9" * 400 + " billion") is None

@@ -125,3 +125,8 @@ def test_extract_dates_cut_a_dateline_date_at_the_dash(nlp):
     text = "TARSK, Velora, May 4 - At least 12 people died when a landslide buried a village on Sunday."
     found = [d.text for d in extract_dates(nlp(text), "2031-05-04")]
     assert all(" - " not in t and "12" not in t for t in found)
+
+
+def test_resolve_expression_outside_the_calendar_is_none():
+    """Found by fuzz/fuzz_ingest.py: "N weeks ago" with a 40-digit N overflowed the date arithmetic."""
+    assert resolve_expression("9" * 40 + " weeks ago", dt.date(2031, 5, 4)) is None

@@ -9,6 +9,7 @@ both 25 percent, so a cross-check can compare figures across outlets.
 
 from __future__ import annotations
 
+import math
 import re
 
 from spacy.tokens import Doc, Span
@@ -114,8 +115,8 @@ def parse_quantity(text: str) -> tuple[float, str | None, str] | None:
             break
     unit = _unit(low)
     value = _number(low)
-    if value is None:
-        return None
+    if value is None or not math.isfinite(value):
+        return None  # a 300-digit "number" is noise, not a figure anyone can compare
     if unit == "fraction" and value >= 1:
         unit = None  # "two and a half million": a count with a fraction in it, not a share
     return value, unit, qualifier

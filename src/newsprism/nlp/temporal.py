@@ -213,12 +213,15 @@ def _precision_hint(text: str, span: Span) -> str:
 
 def resolve_expression(text: str, base: dt.date, tense: str = "unknown") -> _Resolved | None:
     """Resolve one expression's ``text`` against publication day ``base`` given the verb's ``tense``."""
-    for rule in (_rule_full, _rule_deictic, _rule_ago, _rule_edge_this, _rule_relative_unit, _rule_weekday,
-                 _rule_month_day, _rule_month_year, _rule_month, _rule_year):
-        found = rule(text, base, tense)
-        if found is not None:
-            return found
-    return _rule_dateparser(text, base, tense)
+    try:
+        for rule in (_rule_full, _rule_deictic, _rule_ago, _rule_edge_this, _rule_relative_unit, _rule_weekday,
+                     _rule_month_day, _rule_month_year, _rule_month, _rule_year):
+            found = rule(text, base, tense)
+            if found is not None:
+                return found
+        return _rule_dateparser(text, base, tense)
+    except (OverflowError, ValueError):
+        return None  # "9999999 weeks ago" points outside the calendar: no date, not a crash
 
 
 def _rule_full(text: str, base: dt.date, tense: str) -> _Resolved | None:
