@@ -166,18 +166,18 @@ def _sentence_sources(sent, index: MentionIndex, quotes) -> list[_Found]:
     return found
 
 
+def pobj_of(prep):
+    """The object of a preposition ("to" -> "Al Jazeera", "by" -> "the police"), or None."""
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
 def _according_object(tok):
+    """The source of "according to X", whether the parser hangs "to" under "according" or beside it."""
     for child in tok.children:
-        if child.lower_ == "to":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
+        if child.lower_ == "to" and pobj_of(child) is not None:
+            return pobj_of(child)
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.lower_ == "to":
-        for pobj in nxt.children:
-            if pobj.dep_ == "pobj":
-                return pobj
-    return None
+    return pobj_of(nxt) if nxt is not None and nxt.lower_ == "to" else None
 
 
 def _subject(verb):

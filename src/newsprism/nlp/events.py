@@ -20,7 +20,7 @@ import hashlib
 from datetime import date, timedelta
 
 from newsprism.model import Article, Attribution, Entity, EventFrame, Quantity, TimeExpr
-from newsprism.nlp.attributions import REPORTING_VERBS, outermost
+from newsprism.nlp.attributions import REPORTING_VERBS, outermost, pobj_of
 from newsprism.nlp.event_types import (
     HAZARD_NOUNS, HOSTILE, IMPACT_VERBS, LIGHT_VERBS, STOPPAGE_MODIFIERS, WORKER_NOUNS, NEGATING_VERBS, NOUN_TRIGGERS, PHONE_CUES, PLANNED_MODIFIERS,
     PLANNING_VERBS, THREAT_VERBS, VERB_TRIGGERS,
@@ -325,12 +325,9 @@ def _subject_of(verb):
 
 
 def _agent(verb):
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
-    return None
+    """The "by" phrase's object of a passive verb: who acted."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return pobj_of(agent) if agent is not None else None
 
 
 def _entities(head, index: MentionIndex) -> list[Entity]:
