@@ -26,24 +26,17 @@ import argparse
 import asyncio
 import json
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import httpx
 
+from newsprism.web.launch import running_server
+
 REPO = Path(__file__).resolve().parent.parent
-NEWSPRISM = Path(sys.executable).with_name("newsprism")
 DEMO_DB = REPO / "out" / "bench" / "web-demo.db"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _build_demo_store(db: Path) -> None:
@@ -70,20 +63,6 @@ def _load_average() -> float | None:
         return os.getloadavg()[0]
     except OSError:
         return None
-
-
-def _start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
-    proc = subprocess.Popen([str(NEWSPRISM), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        try:
-            if httpx.get(base + "/api/stories", timeout=1).status_code == 200:
-                return proc
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    proc.kill()
-    sys.exit("the server did not start")
 
 
 async def _get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host: str, url: str) -> int:
@@ -155,26 +134,21 @@ def main() -> None:
         if db != DEMO_DB:
             sys.exit(f"{db}: no such store")
         _build_demo_store(db)
-    port = _free_port()
-    proc = _start_server(db, port)
-    try:
-        base = f"http://127.0.0.1:{port}"
+    with running_server(db) as served:
+        base, port = served.base, served.port
         stories = [s["id"] for s in httpx.get(base + "/api/stories").json()]
         if not stories:
             sys.exit(f"{db}: no stories to load")
         urls = [u for sid in stories for u in (f"/stories/{sid}", f"/api/stories/{sid}")] + ["/api/stories"]
         for u in urls:  # warm: the first view of a page renders it; the load measures what follows
             httpx.get(base + u).raise_for_status()
-        cpu0 = _cpu_seconds(proc.pid)
+        cpu0 = _cpu_seconds(served.pid)
         result = asyncio.run(_load(port, urls, args.clients, args.seconds, args.think))
-        cpu1 = _cpu_seconds(proc.pid)
+        cpu1 = _cpu_seconds(served.pid)
         if cpu0 is not None and cpu1 is not None and result["requests"]:
             result["server_cpu_ms_per_request"] = round((cpu1 - cpu0) * 1000 / result["requests"], 3)
         # Other work on the machine steals the CPU the clients and server share: say how much there was.
         result["load_average_1min_after"] = _load_average()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
     result["stories"] = len(stories)
     print(json.dumps(result, indent=1))
     if args.json:

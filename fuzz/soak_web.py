@@ -18,15 +18,11 @@ from __future__ import annotations
 
 import argparse
 import random
-import socket
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,8 +30,8 @@ import httpx
 
 from newsprism.ingest.run import ingest_into_store
 from newsprism.store import Store
+from newsprism.web.launch import running_server
 
-SERVER_START_TIMEOUT_S = 60
 # Committed articles re-read over HTTP at the end (the store count covers the rest): enough to catch a
 # systematic loss, few enough that the check stays seconds on a loaded 2-core machine.
 VERIFY_SAMPLE = 200
@@ -65,34 +61,6 @@ def _article(i: int) -> str:
             f"The regional transport board approved a rail link between {a} and {b} on Monday, file {i} shows. "
             f"It is expected to cost {rnd.randint(20, 900)} million crowns.\n\n"
             f"Commuters in {b} welcomed the plan, while {rnd.randint(3, 90)} landowners lodged objections.")
-
-
-@contextmanager
-def _server(db: Path) -> Iterator[str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-c", "from newsprism.cli import entry; entry()", "serve", "--db", str(db),
-                             "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError("newsprism serve exited at start")
-            try:
-                if httpx.get(base + "/api/stories", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"newsprism serve did not answer on {base}")
-            time.sleep(0.2)
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 def _stored_ids(db: Path) -> list[str]:
@@ -130,7 +98,8 @@ def run_soak(workdir: Path, *, seconds: float, readers: int = 8, batch: int = 20
                     if not ok:
                         res.errors.append(detail)
 
-    with _server(db) as base:
+    with running_server(db) as served:
+        base = served.base
         threads = [threading.Thread(target=reader, args=(n, base), daemon=True) for n in range(readers)]
         start = time.monotonic()
         for t in threads:

@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from webfixtures import build_fixture_report, running_server, write_fixture_store
+from webfixtures import build_fixture_report, write_fixture_store
 
 from newsprism.model import Report
+from newsprism.web.launch import running_server
 
 
 @pytest.fixture(scope="session")
@@ -36,5 +37,5 @@ def client(fixture_db: Path):
 @pytest.fixture(scope="session")
 def live_server(fixture_db: Path) -> Iterator[str]:
     """``newsprism serve --read-only`` over the fixture store, for tests over real HTTP."""
-    with running_server(fixture_db, "--read-only") as base:
-        yield base
+    with running_server(fixture_db, "--read-only") as served:
+        yield served.base

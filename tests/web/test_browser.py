@@ -16,8 +16,9 @@ from webfixtures import (
     WILDFIRE_FILES,
     WILDFIRE_LATE,
     aid,
-    running_server,
 )
+
+from newsprism.web.launch import running_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
@@ -89,7 +90,8 @@ def test_browser_uploaded_file_joins_its_story(page, tmp_path):
     folder.mkdir()
     for name, text in [*WILDFIRE_FILES.items(), WILDFIRE_LATE]:
         (folder / name).write_text(text, encoding="utf-8")
-    with running_server(tmp_path / "browser.db") as base:
+    with running_server(tmp_path / "browser.db") as served:
+        base = served.base
         page.goto(f"{base}/ingest")
         page.set_input_files("input[name=files]", [str(folder / n) for n in WILDFIRE_FILES])
         page.click("form.ingest button[type=submit]")

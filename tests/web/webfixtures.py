@@ -8,15 +8,7 @@ every span below is located in the article text it cites.
 from __future__ import annotations
 
 import hashlib
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-
-import httpx
 
 from newsprism.model import (
     Article,
@@ -182,43 +174,3 @@ WILDFIRE_LATE = ("harbour-gazette.txt", (
     "for a second day, fire chief Inga Malmberg said.\n"
     "About 3,000 residents of Brenholt were evacuated on Monday after winds pushed the fire over the ridge.\n"))
 
-# A cold start imports the NLP stack (spaCy) before it listens: 5-20 s on a
-# busy 2-core machine, so leave ample room.
-SERVER_START_TIMEOUT_S = 60
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def running_server(db: Path, *extra: str) -> Iterator[str]:
-    """Start ``newsprism serve`` on a free loopback port, wait until it answers, yield its base URL."""
-    port = _free_port()
-    exe = Path(sys.executable).with_name("newsprism")
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-c", "from newsprism.cli import entry; entry()"]
-    proc = subprocess.Popen([*cmd, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port), *extra],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"newsprism serve exited: {proc.stdout.read().decode(errors='replace')}")
-            try:
-                if httpx.get(base + "/api/stories", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"newsprism serve did not answer on {base} in {SERVER_START_TIMEOUT_S}s")
-            time.sleep(0.1)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
