@@ -30,3 +30,23 @@ def test_line_break_starts_a_sentence(nlp):
 def test_analyzer_version_names_model_and_package():
     version = analyzer_version()
     assert MODEL_NAME in version and MODEL_VERSION in version and "newsprism-" in version
+
+
+@pytest.mark.slow
+def test_numpy_matmul_parses_as_stock_spacy(nlp, seeds_dir):
+    """The BLAS swap in load_pipeline changes speed only: tags, heads, labels and entities equal stock spaCy's."""
+    import spacy
+    from thinc.api import NumpyOps
+    from thinc.model import Model
+
+    from newsprism.nlp.pipeline import model_path
+
+    ours = {type(n.ops) is NumpyOps and not n.ops.use_blis
+            for _, c in nlp.pipeline if isinstance(getattr(c, "model", None), Model) for n in c.model.walk()}
+    assert ours == {True}
+    stock = spacy.load(model_path())
+    stock.add_pipe("newsprism_line_breaks", before="parser")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+    for a, b in zip(nlp.pipe(texts), stock.pipe(texts)):
+        assert [(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in a] == \
+               [(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in b]

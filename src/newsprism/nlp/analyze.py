@@ -82,7 +82,7 @@ def analyze_doc(doc: Doc, article: Article, *, analyzer: str = "") -> AnalyzedAr
     dates = extract_dates(doc, article.published, end=end)
     quantities = extract_quantities(doc, end=end)
     attributions = _guarded("attributions", article, lambda: extract_attributions(doc, entities))
-    quotes = _guarded("quotes", article, lambda: extract_quotes(doc, entities))
+    quotes = _guarded("quotes", article, lambda: extract_quotes(doc, entities, attributions))
     actors = _outside_dateline(entities, article)
     cut = _dateline_end(article)
     told = [d for d in dates if d.start >= cut]  # the filing date dates the report, not its events

@@ -10,6 +10,8 @@ one (the outlet that relays) gets the longer ``chain``, nearest first:
 
 from __future__ import annotations
 
+import bisect
+import sys
 from dataclasses import dataclass, field
 
 from newsprism.model import Attribution, Entity
@@ -133,8 +135,14 @@ def outermost(attributions: list[Attribution], start: int, end: int) -> Attribut
     return max(inside, key=lambda a: (len(a.chain), -a.cue_start))
 
 
+# Sorts after every (start, end) pair with the same start, for the bisection below.
+_AFTER_ANY_END = sys.maxsize
+
+
 def _in_quote(token, quotes: list[tuple[int, int]]) -> bool:
-    return any(s <= token.idx < e for s, e in quotes)
+    """Whether ``token`` starts inside a quoted span (spans are sorted and disjoint: one bisection)."""
+    k = bisect.bisect_right(quotes, (token.idx, _AFTER_ANY_END)) - 1
+    return k >= 0 and token.idx < quotes[k][1]
 
 
 def _sentence_sources(sent, index: MentionIndex, quotes) -> list[_Found]:
@@ -364,8 +372,7 @@ def _phrase(head) -> str:
         block = block[:-1]
     if not block:
         return ""
-    doc = head.doc
-    return doc.text[block[0].idx:block[-1].idx + len(block[-1].text)]
+    return head.doc[block[0].i:block[-1].i + 1].text  # a Span: Doc.text would rebuild the whole text
 
 
 def _kept_tokens(head) -> list:

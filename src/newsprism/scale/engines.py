@@ -4,13 +4,19 @@ Both engines take the same picklable function and a list of partitions and
 yield ``(index, result)`` as partitions finish. A partition holds hundreds of
 articles: Dask costs about 2 ms a task here, so one task per article would
 spend more time scheduling than analysing; the spaCy pipeline is loaded once
-per worker process (``load_pipeline`` is cached per process).
+per worker process (``load_pipeline`` is cached per process), as soon as the
+engine starts, so that the model loads while the driver is still ingesting.
+
+Each worker runs one BLAS thread: there is already one worker per core, and
+numpy's OpenBLAS would otherwise start a thread per core in every worker.
+Dask's nanny sets the same variables for its workers by default.
 """
 
 from __future__ import annotations
 
 import concurrent.futures as cf
 import multiprocessing
+import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Protocol
 
@@ -23,14 +29,42 @@ class Engine(Protocol):
     def close(self) -> None: ...
 
 
+_ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+def warm_worker() -> None:
+    """Load the spaCy pipeline in a worker before its first partition arrives."""
+    from newsprism.nlp.pipeline import load_pipeline
+
+    load_pipeline()
+
+
+def _nothing() -> None:
+    return None
+
+
 class LocalEngine:
     """A pool of worker processes on this machine (``--engine local``)."""
 
     def __init__(self, workers: int):
         # spawn, not fork: a forked child of a process that has started threads
         # (rich's progress refresh, tokenizers) can deadlock.
-        self.pool = cf.ProcessPoolExecutor(max_workers=max(1, workers),
+        self.pool = cf.ProcessPoolExecutor(max_workers=max(1, workers), initializer=warm_worker,
                                            mp_context=multiprocessing.get_context("spawn"))
+        # A spawned child copies the environment when it starts, and the pool
+        # starts a child per submission while none is idle: start them all
+        # now, with the one-thread settings, and give the driver its own back.
+        saved = {k: os.environ.get(k) for k in _ONE_THREAD}
+        os.environ.update(_ONE_THREAD)
+        try:
+            for _ in range(max(1, workers)):
+                self.pool.submit(_nothing)
+        finally:
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
 
     def map_partitions(self, fn: Callable[[Any], Any], parts: Sequence[Any]) -> Iterator[tuple[int, Any]]:
         futures = {self.pool.submit(fn, p): i for i, p in enumerate(parts)}
@@ -57,6 +91,9 @@ class DaskEngine:
             self.cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
                                         dashboard_address=None)
             self.client = Client(self.cluster)
+        # One warm-up task pinned to each worker, held so that it is not cancelled.
+        self._warm = [self.client.submit(warm_worker, workers=[addr], pure=False, allow_other_workers=False)
+                      for addr in self.client.scheduler_info()["workers"]]
 
     def map_partitions(self, fn: Callable[[Any], Any], parts: Sequence[Any]) -> Iterator[tuple[int, Any]]:
         from dask.distributed import as_completed
