@@ -1,38 +1,74 @@
 """End-to-end throughput of `newsprism batch` against the bare spaCy pass on the same texts.
 
-Corpus: the BASIL article bodies in ../shared/corpora/basil (read at run time,
-written to a temporary JSONL file, never committed). Prints articles/s for:
-bare spaCy (`nlp.pipe`, n_process = workers), batch --engine local, and batch
---engine dask with 1 and 2 workers; the ratio end-to-end / bare; peak RSS.
+Corpus: BASIL's 210 article bodies and ECB+'s 772 documents from
+../shared/corpora (read at run time, written to a temporary JSONL file, never
+committed): 982 news texts of 594 and about 370 words. ``--corpus basil``
+takes BASIL alone, the longer texts.
 
-    .venv/bin/python benchmarks/bench_batch.py [--limit 210] [--workers 2]
+Prints articles/s and words/s for:
+
+- the bare spaCy pass as stock spaCy runs it (``spacy.load`` of the same
+  model, ``nlp.pipe``, ``n_process`` = workers);
+- the bare spaCy pass as newsprism loads the model (``load_pipeline``: the
+  same components plus a sentence-start rule, matrix products through
+  numpy's BLAS);
+- ``batch --engine local`` and ``batch --engine dask`` with 1 and N workers;
+
+then end to end / bare for both bare passes, the Dask speed-up and the peak
+resident memory of the largest process.
+
+Every process runs one BLAS thread (set before numpy loads): each pass uses
+one process per core, so more threads would only contend.
+
+    .venv/bin/python benchmarks/bench_batch.py [--corpus all|basil] [--limit N] [--workers 2]
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
-import resource
-import sys
-import tempfile
-import time
-from pathlib import Path
+
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import re  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from html import unescape  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 CORPORA = Path(os.environ.get("NEWSPRISM_CORPORA", REPO.parent / "shared" / "corpora"))
+_TOKEN_RE = re.compile(r'<token[^>]*\bsentence="(\d+)"[^>]*>([^<]*)</token>')
 
 
-def _basil_records(limit: int) -> list[dict]:
+def _basil_records() -> list[dict]:
     files = sorted((CORPORA / "basil" / "articles").glob("*/*.json"))
     if not files:
         sys.exit(f"BASIL not found under {CORPORA}: set NEWSPRISM_CORPORA")
     out = []
-    for f in files[:limit]:
+    for f in files:
         d = json.loads(f.read_text())
         paras = [" ".join(p) if isinstance(p, list) else str(p) for p in d.get("body-paragraphs", [])]
         out.append({"title": d.get("title"), "outlet": d.get("source"), "published": d.get("date"),
                     "text": "\n\n".join(paras), "url": f"https://basil.example/{f.stem}"})
+    return out
+
+
+def _ecbplus_records() -> list[dict]:
+    files = sorted((CORPORA / "ecbplus" / "ECB+").glob("*/*.xml"))
+    if not files:
+        sys.exit(f"ECB+ not found under {CORPORA}: set NEWSPRISM_CORPORA")
+    out = []
+    for f in files:
+        sents: dict[int, list[str]] = {}
+        for sent, tok in _TOKEN_RE.findall(f.read_text(encoding="utf-8")):
+            sents.setdefault(int(sent), []).append(unescape(tok))
+        text = "\n".join(" ".join(toks) for _, toks in sorted(sents.items()))
+        out.append({"text": text, "url": f"https://ecbplus.example/{f.parent.name}/{f.stem}"})
     return out
 
 
@@ -42,39 +78,58 @@ def _peak_rss_mib() -> float:
     return max(own, kids) / 1024
 
 
+def _bare(nlp, texts: list[str], workers: int) -> float:
+    t = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32, n_process=workers):
+        pass
+    return time.perf_counter() - t
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--limit", type=int, default=210)
+    ap.add_argument("--corpus", choices=["all", "basil"], default="all", help="BASIL + ECB+, or BASIL alone.")
+    ap.add_argument("--limit", type=int, default=0, help="Use the first N articles only (0: all).")
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--no-dask", action="store_true", help="Skip the two Dask runs.")
     args = ap.parse_args()
-    recs = _basil_records(args.limit)
-    words = sum(len(r["text"].split()) for r in recs)
+    recs = _basil_records() + (_ecbplus_records() if args.corpus == "all" else [])
+    if args.limit:
+        recs = recs[: args.limit]
+    texts = [r["text"] for r in recs]
+    words = sum(len(t.split()) for t in texts)
     tmp = Path(tempfile.mkdtemp(prefix="np-bench-"))
-    src = tmp / "basil.jsonl"
+    src = tmp / "corpus.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in recs))
-    print(f"corpus: {len(recs)} BASIL articles, {words} words; machine: {os.cpu_count()} cores")
+    print(f"corpus: {len(recs)} articles ({args.corpus}), {words} words, {words / len(recs):.0f} words/article; "
+          f"machine: {os.cpu_count()} cores")
 
-    from newsprism.nlp.pipeline import load_pipeline
+    import spacy
 
-    nlp = load_pipeline()
-    t = time.perf_counter()
-    for _ in nlp.pipe((r["text"] for r in recs), batch_size=32, n_process=args.workers):
-        pass
-    bare = time.perf_counter() - t
-    print(f"bare spaCy pass (n_process={args.workers}): {len(recs) / bare:.1f} articles/s ({bare:.1f} s)")
+    from newsprism.nlp.pipeline import load_pipeline, model_path
+
+    def show(label: str, secs: float) -> None:
+        print(f"{label}: {len(recs) / secs:.1f} articles/s, {words / secs:,.0f} words/s ({secs:.1f} s)", flush=True)
+
+    bare_stock = _bare(spacy.load(model_path()), texts, args.workers)
+    show(f"bare spaCy, stock load (n_process={args.workers})", bare_stock)
+    bare_ours = _bare(load_pipeline(), texts, args.workers)
+    show(f"bare spaCy, newsprism's load (n_process={args.workers})", bare_ours)
 
     from newsprism.scale.batch import run_batch
 
+    runs = [("local", args.workers)] + ([] if args.no_dask else [("dask", 1), ("dask", args.workers)])
     timings = {}
-    for engine, workers in (("local", args.workers), ("dask", 1), ("dask", args.workers)):
+    for engine, workers in runs:
         t = time.perf_counter()
         run_batch([str(src)], out_dir=tmp / f"{engine}-{workers}", workers=workers, engine=engine)
-        el = time.perf_counter() - t
-        timings[(engine, workers)] = el
-        print(f"batch --engine {engine} --workers {workers}: {len(recs) / el:.1f} articles/s ({el:.1f} s)")
+        timings[(engine, workers)] = time.perf_counter() - t
+        show(f"batch --engine {engine} --workers {workers}", timings[(engine, workers)])
     el = timings[("local", args.workers)]
-    print(f"end-to-end / bare spaCy: {el / bare:.2f}x")
-    print(f"dask speed-up 1 -> {args.workers} workers: {timings[('dask', 1)] / timings[('dask', args.workers)]:.2f}x")
+    print(f"end to end / bare spaCy (newsprism's load): {el / bare_ours:.2f}x; "
+          f"/ bare spaCy (stock load): {el / bare_stock:.2f}x")
+    if not args.no_dask:
+        print(f"dask speed-up 1 -> {args.workers} workers: "
+              f"{timings[('dask', 1)] / timings[('dask', args.workers)]:.2f}x")
     print(f"peak RSS (largest process): {_peak_rss_mib():.0f} MiB")
 
 

@@ -14,6 +14,7 @@ own packages.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -512,8 +513,16 @@ def from_plain(cls: Any, data: Any) -> Any:
             return data
         return from_plain(args[0], data)
     if dataclasses.is_dataclass(cls) and isinstance(data, dict):
-        hints = typing.get_type_hints(cls)
-        kwargs = {f.name: from_plain(hints[f.name], data[f.name])
-                  for f in dataclasses.fields(cls) if f.init and f.name in data}
+        kwargs = {name: from_plain(hint, data[name]) for name, hint in _init_fields(cls) if name in data}
         return cls(**kwargs)
     return data
+
+
+@functools.lru_cache(maxsize=None)
+def _init_fields(cls: type) -> tuple[tuple[str, Any], ...]:
+    """(name, resolved type) of each init field of ``cls``: resolving the hints per object cost the
+    batch driver more than reading its files."""
+    import typing
+
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls) if f.init)

@@ -192,13 +192,19 @@ def _run(inputs: Iterable[str], out: Path, state: Path, result: BatchResult, eng
 
 
 def _write_outputs(report: Report, out: Path) -> None:
-    (out / "report.json").write_text(report.to_json(), encoding="utf-8")
+    """Write report.json, one JSON file per story and the Parquet tables.
+
+    The JSON is compact: bulk output is read by programs, and Python's JSON
+    encoder runs in C only without indentation (indenting made writing the
+    files cost a tenth of the analysis on a 210-article run).
+    """
+    data = report.to_dict()
+    (out / "report.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     sdir = out / "stories"
     sdir.mkdir(exist_ok=True)
-    data = report.to_dict()
     arts = {a["id"]: a for a in data["articles"]}
     for s in data["stories"]:
         one = {"schema_version": data["schema_version"], "generator": data["generator"],
                "articles": [arts[a] for a in s["article_ids"] if a in arts], "stories": [s]}
-        (sdir / f"{s['id']}.json").write_text(json.dumps(one, ensure_ascii=False, indent=1), encoding="utf-8")
+        (sdir / f"{s['id']}.json").write_text(json.dumps(one, ensure_ascii=False), encoding="utf-8")
     write_tables(data, out)
