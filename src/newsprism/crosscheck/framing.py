@@ -20,6 +20,7 @@ loaded.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -354,10 +355,16 @@ def _body_spans(analyzed: AnalyzedArticle) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=32)
+def _words(text: str) -> tuple[re.Match[str], ...]:
+    """The words of an article body; cached because each article is read once per noun family."""
+    return tuple(_WORD.finditer(text))
+
+
 def _noun_phrases(analyzed: AnalyzedArticle, places: dict[str, str], nouns: frozenset[str]) -> list[_NounPhrase]:
     """Phrases headed by one of ``nouns``, with their framing modifiers and the story places they are tied to."""
     text = _body_spans(analyzed)
-    words = list(_WORD.finditer(text))
+    words = _words(text)
     out = []
     for i, m in enumerate(words):
         head = m.group()

@@ -65,6 +65,10 @@ _STOCK = [re.compile(p, re.IGNORECASE) for p in (
     r"\bunderscor\w+ the (?:importance|need|significance)\b",
     r"\bhighlight\w* the (?:broader|importance|significance|complex\w*)\b",
 )]
+# All stock phrases in one pattern, to skip the per-phrase scans on the many texts that hold
+# none (one scan instead of 31: 6x faster on BASIL). The per-phrase scans stay for what they
+# find: the longest of overlapping matches.
+_STOCK_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _STOCK), re.IGNORECASE)
 _SUMMARY_OPENER = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(In summary|In conclusion|To summari[sz]e|To sum up|In essence),",
                              re.IGNORECASE)
 _BULLET = re.compile(r"^[ \t]*(?:[-*•–]|\d+[.)])[ \t]+(?P<body>\S.*)$", re.MULTILINE)
@@ -134,6 +138,8 @@ def _content(text: str) -> set[str]:
 
 
 def _stock_phrases(text: str) -> StyleFeature | None:
+    if not _STOCK_ANY.search(text):
+        return None
     spans: list[tuple[int, int]] = []
     for a, b in sorted(((m.start(), m.end()) for p in _STOCK for m in p.finditer(text)), key=lambda s: s[0] - s[1]):
         if not any(a < y and x < b for x, y in spans):  # overlapping matches count once (the longest)

@@ -9,6 +9,7 @@ live in one place and give the same verdict everywhere.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 import unicodedata
 from datetime import date
@@ -91,8 +92,12 @@ def numbers_compatible(a: Quantity, b: Quantity) -> bool:
     return lo1 <= hi2 and lo2 <= hi1
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower-case, strip accents and punctuation: the key under which spellings meet."""
+    """Lower-case, strip accents and punctuation: the key under which spellings meet.
+
+    Cached: a story's names and sources are folded again for every event and article.
+    """
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("\u2019", "'").lower()

@@ -148,9 +148,11 @@ def _in_quote(token, quotes: list[tuple[int, int]]) -> bool:
 def _sentence_sources(sent, index: MentionIndex, quotes) -> list[_Found]:
     found: list[_Found] = []
     for tok in sent:
+        low = tok.lower_
+        if low != "according" and tok.pos_ not in ("VERB", "AUX") and tok.dep_ not in ("acomp", "ROOT"):
+            continue  # no branch below can fire (checked first: most tokens are none of these)
         if _in_quote(tok, quotes):
             continue
-        low = tok.lower_
         if low == "according":
             pobj = _according_object(tok)
             if pobj is not None:

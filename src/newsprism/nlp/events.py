@@ -145,12 +145,18 @@ def _informative(frame: EventFrame, trig) -> bool:
 # --------------------------------------------------------------------------- triggers
 
 
+_TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
+
+
 def _triggers(sent) -> list[tuple]:
     """(trigger token, anchor token, (type, plover)) for each event predicate of the sentence."""
     out = []
     for tok in sent:
+        pos = tok.pos_
+        if pos not in _TRIGGER_POS:
+            continue  # every branch below needs one of these (checked first: lemma_ is a string lookup)
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in VERB_TRIGGERS:
+        if pos == "VERB" and lemma in VERB_TRIGGERS:
             typed = _verb_type(tok, lemma)
             if typed is None or _carries_event_noun(tok):
                 continue

@@ -7,9 +7,12 @@ said, not a new attribution.
 
 from __future__ import annotations
 
+import re
+
 _OPEN = "\u201c\u201e"  # “ „
 _CLOSE = "\u201d"  # ”
 _STRAIGHT = '"'
+_MARK = re.compile("[" + re.escape(_OPEN + _CLOSE + _STRAIGHT) + "]")
 # Shorter stretches between marks are scare quotes or titles, still quotes
 # but too short to carry a claim on their own ("signals"); callers decide.
 MIN_QUOTE_CHARS = 1
@@ -33,9 +36,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 def _line_spans(line: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i, ch in enumerate(line):
-        if ch not in _OPEN + _CLOSE + _STRAIGHT:
-            continue
+    for m in _MARK.finditer(line):  # only the marks: a loop over every character cost more than the rest
+        i, ch = m.start(), m.group()
         if open_at is None:
             if ch == _CLOSE and not _opens_here(line, i):
                 continue
