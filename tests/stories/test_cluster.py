@@ -134,21 +134,54 @@ def test_cluster_undated_article_joins_dated_story():
     assert len(stories) == 1
 
 
-def test_cluster_uses_analysis_entities_when_present():
-    # Same words, different defendants: only the names from the analysis stage tell them apart.
-    def trial(aid: str, name: str, day: str) -> AnalyzedArticle:
-        text = (f"{name} went on trial in Merrow on charges of fraud at a regional bank. Prosecutors said "
-                f"{name} moved client money into shell firms. {name} denies wrongdoing.")
-        a = _art(aid, f"{name} fraud trial opens in Merrow", text, day)
-        a.entities = [Entity(id=f"{aid}:e1", name=name, type="PERSON",
-                             mentions=[Mention(start=0, end=len(name), text=name)] * 3),
-                      Entity(id=f"{aid}:e2", name="Merrow", type="GPE",
-                             mentions=[Mention(start=0, end=6, text="Merrow")])]
-        return a
+def _with_entities(art: AnalyzedArticle, names: dict[str, str]) -> AnalyzedArticle:
+    """Attach analysis-stage entities (name -> type), one mention per occurrence in the text."""
+    text = art.article.text
+    for k, (name, etype) in enumerate(names.items()):
+        spans = [i for i in range(len(text)) if text.startswith(name, i)]
+        art.entities.append(Entity(id=f"{art.id}:e{k}", name=name, type=etype,
+                                   mentions=[Mention(start=i, end=i + len(name), text=name) for i in spans]))
+    return art
 
-    arts = [trial("t1", "Dorian Vasquel", "2034-05-02"), trial("t2", "Dorian Vasquel", "2034-05-03"),
-            trial("t3", "Helga Brunnstrom", "2034-05-02"), trial("t4", "Helga Brunnstrom", "2034-05-03")]
-    assert _groups(cluster_stories(arts)) == {frozenset({"t1", "t2"}), frozenset({"t3", "t4"})}
+
+# Two fraud trials in one city in the same week: the same kind of crime, told in the same words
+# ("went on trial", "prosecutors", "fraud", "bank"), but different defendants, banks and sums.
+TRIAL_A = [
+    _with_entities(_art("t1", "Dorian Vasquel goes on trial in Merrow over Calder Savings fraud",
+                        "Former Calder Savings treasurer Dorian Vasquel went on trial in Merrow on Monday, accused "
+                        "of moving 4.2 million crowns of client deposits into shell firms in Lisvane. Prosecutor "
+                        "Anja Rell told the court Vasquel forged the bank's ledgers for six years. Vasquel denies "
+                        "fraud.", "2034-05-02"),
+                   {"Dorian Vasquel": "PERSON", "Vasquel": "PERSON", "Calder Savings": "ORG", "Merrow": "GPE",
+                    "Lisvane": "GPE", "Anja Rell": "PERSON"}),
+    _with_entities(_art("t2", "Calder Savings ledgers were forged, Vasquel trial hears",
+                        "A forensic accountant told the Merrow court on Tuesday that Calder Savings ledgers were "
+                        "altered from an account Dorian Vasquel controlled. The 4.2 million crowns went to Lisvane "
+                        "shell firms, prosecutor Anja Rell said. Vasquel's lawyer called the evidence "
+                        "circumstantial.", "2034-05-03", outlet="Merrow Courier"),
+                   {"Calder Savings": "ORG", "Merrow": "GPE", "Dorian Vasquel": "PERSON", "Vasquel": "PERSON",
+                    "Lisvane": "GPE", "Anja Rell": "PERSON"}),
+]
+TRIAL_B = [
+    _with_entities(_art("t3", "Helga Brunnstrom on trial in Merrow over Ostby Mutual loans",
+                        "Helga Brunnstrom, who ran the lending desk of Ostby Mutual, went on trial in Merrow on "
+                        "Monday over 310 fake mortgage loans worth 18 million crowns. Prosecutors say Brunnstrom "
+                        "approved loans to invented buyers in Harsk and kept the fees. She pleaded not guilty to "
+                        "fraud.", "2034-05-02"),
+                   {"Helga Brunnstrom": "PERSON", "Brunnstrom": "PERSON", "Ostby Mutual": "ORG", "Merrow": "GPE",
+                    "Harsk": "GPE"}),
+    _with_entities(_art("t4", "Ostby Mutual auditor describes fake buyers at Brunnstrom trial",
+                        "An auditor of Ostby Mutual testified on Tuesday that none of the 310 Harsk buyers named in "
+                        "Helga Brunnstrom's loan files could be found. The Merrow court heard that the 18 million "
+                        "crowns in loans were never repaid. Brunnstrom's defence says the bank's board knew.",
+                        "2034-05-03", outlet="Merrow Courier"),
+                   {"Ostby Mutual": "ORG", "Harsk": "GPE", "Helga Brunnstrom": "PERSON", "Brunnstrom": "PERSON",
+                    "Merrow": "GPE"}),
+]
+
+
+def test_cluster_two_trials_of_different_people_for_the_same_crime_stay_apart():
+    assert _groups(cluster_stories(TRIAL_A + TRIAL_B)) == {frozenset({"t1", "t2"}), frozenset({"t3", "t4"})}
 
 
 def test_cluster_empty_input_gives_no_stories():
