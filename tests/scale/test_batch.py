@@ -26,6 +26,9 @@ def test_batch_local_matches_pipeline_and_writes_parquet(demo_dir, tmp_path, mon
     data = json.loads((tmp_path / "b" / "report.json").read_text())
     local = run([str(demo_dir)], db=tmp_path / "l.db").report.to_dict()
     assert _story_sets(data) == _story_sets(local)
+    # not only the same groups: every story record (events, conflicts, framing, brief) and article record
+    assert {s["id"]: s for s in data["stories"]} == {s["id"]: s for s in local["stories"]}
+    assert data["articles"] == local["articles"]
     con = duckdb.connect()
     n = con.execute(f"SELECT count(*) FROM '{tmp_path / 'b' / 'articles.parquet'}'").fetchone()[0]
     assert n == len(local["articles"])

@@ -46,8 +46,10 @@ def build_report(articles: list[AnalyzedArticle], stories: list[Story], checks: 
         rep.articles.append(report_article(a))
         rep.texts[a.id] = a.article.text
     titles = {a.id: a.article.title for a in articles}
+    order = {a.id: i for i, a in enumerate(rep.articles)}
     for story in stories:
-        rep.stories.append(_story(story, checks.get(story.id) or CrossCheck(), rep, titles))
+        members = [rep.articles[order[x]] for x in sorted(set(story.article_ids) & order.keys(), key=order.get)]
+        rep.stories.append(_story(story, checks.get(story.id) or CrossCheck(), rep, titles, members))
     return rep
 
 
@@ -71,10 +73,11 @@ def entity_record(ent: CanonicalEntity) -> dict[str, Any]:
             "article_ids": list(ent.article_ids)}
 
 
-def _story(story: Story, check: CrossCheck, rep: Report, titles: dict[str, str | None]) -> ReportStory:
+def _story(story: Story, check: CrossCheck, rep: Report, titles: dict[str, str | None],
+           members: list[ReportArticle]) -> ReportStory:
+    """The contract's record of one story; ``members`` are its articles in the report's order."""
     events = sort_events(check.events)
     entities = [entity_record(e) for e in story.entities]
-    members = [a for a in rep.articles if a.id in set(story.article_ids)]
     return ReportStory(
         id=story.id,
         title=_neutral_title(story, check, titles, rep.texts),

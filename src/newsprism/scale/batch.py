@@ -14,7 +14,9 @@ What runs where, and why:
   order (it is the incremental, indexed clusterer of ``newsprism.stories``,
   linear in the number of articles), so the stories are exactly those of the
   local path on the same input;
-- cross-checking runs on the workers again, a batch of stories a task.
+- cross-checking and each story's report record run on the workers again, a
+  batch of stories a task; the driver collects the plain records and writes
+  them.
 
 Output: Parquet tables (articles, entities, events, conflicts, stories; every
 row with its ``story_id``) that DuckDB, pandas and Polars read, the contract
@@ -32,11 +34,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import newsprism
 from newsprism.crosscheck import crosscheck_story
 from newsprism.ingest import IngestFailure, IngestOptions, infer_missing_years, ingest_inputs, mark_duplicates
-from newsprism.model import AnalyzedArticle, Article, CrossCheck, Report, Story, from_plain, to_plain
+from newsprism.model import SCHEMA_VERSION, AnalyzedArticle, Article, Story, to_plain
 from newsprism.nlp import analyze_articles, link_story_entities
 from newsprism.report import build_report
+from newsprism.report.build import report_article
 from newsprism.scale.engines import Engine, make_engine
 from newsprism.scale.tables import write_tables
 from newsprism.stories import cluster_stories
@@ -80,15 +84,23 @@ def _analyze_partition(article_dicts: list[dict[str, Any]]) -> list[dict[str, An
     return [a.to_dict() for a in analyze_articles(arts)]
 
 
-def _crosscheck_batch(items: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> list[tuple[dict, dict]]:
-    """Worker side: link entities and cross-check a batch of stories."""
+def _report_stories(items: list[tuple[dict[str, Any], list[str], list[int]]]) -> list[dict[str, Any]]:
+    """Worker side: link entities, cross-check and write the contract's record of a batch of stories.
+
+    Each item is a story, its members' analyses as the JSON lines of the
+    partition files (in the story's order), and each member's position in the
+    run. The record is what ``build_report`` makes of the whole run, built
+    here from the story's members alone (it reads nothing else), so the
+    driver only collects plain records.
+    """
     out = []
-    for story_d, members_d in items:
-        members = [AnalyzedArticle.from_dict(m) for m in members_d]
+    for story_d, lines, positions in items:
+        members = [AnalyzedArticle.from_dict(json.loads(line)) for line in lines]
         story = Story(id=story_d["id"], title=story_d["title"], article_ids=story_d["article_ids"])
         story.entities = link_story_entities(members)
         check = crosscheck_story(story, members)
-        out.append((to_plain(story), to_plain(check)))
+        in_run_order = [a for _, a in sorted(zip(positions, members), key=lambda pa: pa[0])]
+        out.append(to_plain(build_report(in_run_order, [story], {story.id: check}).stories[0]))
     return out
 
 
@@ -100,10 +112,21 @@ def _write_atomic(path: Path, rows: list[dict[str, Any]]) -> None:
     os.replace(tmp, path)
 
 
-def _read_partition(path: Path) -> Iterator[AnalyzedArticle]:
+def _read_partition(path: Path, fresh: dict[str, Article]) -> Iterator[tuple[AnalyzedArticle, str]]:
+    """Yield each analysis of a partition file with its JSON line, this run's article metadata applied.
+
+    The run's dates and duplicate marks win over those stored with the
+    analysis (they are decided over the whole run, which may have grown
+    since the partition was analysed); the line is rewritten only then.
+    """
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
-            yield AnalyzedArticle.from_dict(json.loads(line))
+            a = AnalyzedArticle.from_dict(json.loads(line))
+            art = fresh.get(a.id)
+            if art is not None and art != a.article:
+                a.article = art
+                line = json.dumps(a.to_dict(), ensure_ascii=False)
+            yield a, line.rstrip("\n")
 
 
 def _partitions(inputs: Iterable[str], options: IngestOptions | None, failures: list[IngestFailure],
@@ -165,40 +188,38 @@ def _run(inputs: Iterable[str], out: Path, state: Path, result: BatchResult, eng
     del payload
 
     analyzed: list[AnalyzedArticle] = []
+    lines: dict[str, str] = {}
     for p in parts:
         fresh = {art.id: art for art in p}
-        for a in _read_partition(state / f"part-{_partition_key(p)}.jsonl.gz"):
-            a.article = fresh.get(a.id, a.article)  # this run's dates and duplicate marks win
+        for a, line in _read_partition(state / f"part-{_partition_key(p)}.jsonl.gz", fresh):
             analyzed.append(a)
+            lines[a.id] = line
     stories = cluster_stories(analyzed)
     result.stories = len(stories)
-    by_id = {a.id: a for a in analyzed}
+    position = {a.id: i for i, a in enumerate(analyzed)}
     batches = [stories[i:i + STORY_BATCH] for i in range(0, len(stories), STORY_BATCH)]
     items = [[({"id": s.id, "title": s.title, "article_ids": s.article_ids},
-               [by_id[x].to_dict() for x in s.article_ids]) for s in b] for b in batches]
-    checks: dict[str, CrossCheck] = {}
-    linked: dict[str, Story] = {}
-    n = 0
-    for _, pairs in eng.map_partitions(_crosscheck_batch, items):
-        for story_d, check_d in pairs:
-            story = from_plain(Story, story_d)
-            linked[story.id] = story
-            checks[story.id] = from_plain(CrossCheck, check_d)
-            n += 1
-        progress("crosscheck", n, len(stories))
-    final_stories = [linked.get(s.id, s) for s in stories]
-    report = build_report(analyzed, final_stories, checks)
-    _write_outputs(report, out)
+               [lines[x] for x in s.article_ids], [position[x] for x in s.article_ids]) for s in b]
+             for b in batches]
+    del lines
+    records: dict[str, dict[str, Any]] = {}
+    for _, batch_records in eng.map_partitions(_report_stories, items):
+        for record in batch_records:
+            records[record["id"]] = record
+        progress("crosscheck", len(records), len(stories))
+    data = {"schema_version": SCHEMA_VERSION, "generator": f"newsprism {newsprism.__version__}",
+            "articles": [to_plain(report_article(a)) for a in analyzed],
+            "stories": [records[s.id] for s in stories]}
+    _write_outputs(data, out)
 
 
-def _write_outputs(report: Report, out: Path) -> None:
-    """Write report.json, one JSON file per story and the Parquet tables.
+def _write_outputs(data: dict[str, Any], out: Path) -> None:
+    """Write report.json, one JSON file per story and the Parquet tables from the report's plain form.
 
     The JSON is compact: bulk output is read by programs, and Python's JSON
     encoder runs in C only without indentation (indenting made writing the
     files cost a tenth of the analysis on a 210-article run).
     """
-    data = report.to_dict()
     (out / "report.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     sdir = out / "stories"
     sdir.mkdir(exist_ok=True)

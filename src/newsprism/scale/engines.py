@@ -98,7 +98,10 @@ class DaskEngine:
     def map_partitions(self, fn: Callable[[Any], Any], parts: Sequence[Any]) -> Iterator[tuple[int, Any]]:
         from dask.distributed import as_completed
 
-        futures = self.client.map(fn, list(parts), pure=False)
+        # Scatter the partitions first: passed to map directly they would
+        # travel inside the task graph, which Dask warns is slow when large.
+        data = self.client.scatter(list(parts))
+        futures = self.client.map(fn, data, pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
         for fut in as_completed(futures):
             yield index[fut.key], fut.result()
