@@ -14,8 +14,9 @@ Prints articles/s and words/s for:
   numpy's BLAS);
 - ``batch --engine local`` and ``batch --engine dask`` with 1 and N workers;
 
-then end to end / bare for both bare passes, the Dask speed-up and the peak
-resident memory of the largest process.
+then end to end / bare for both bare passes (wall time, and CPU time of all
+processes, which a shared machine disturbs less), the Dask speed-up and the
+peak resident memory of the largest process.
 
 Every process runs one BLAS thread (set before numpy loads): each pass uses
 one process per core, so more threads would only contend.
@@ -78,11 +79,17 @@ def _peak_rss_mib() -> float:
     return max(own, kids) / 1024
 
 
-def _bare(nlp, texts: list[str], workers: int) -> float:
-    t = time.perf_counter()
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished children (workers included)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def _bare(nlp, texts: list[str], workers: int) -> tuple[float, float]:
+    t, c = time.perf_counter(), _cpu()
     for _ in nlp.pipe(texts, batch_size=32, n_process=workers):
         pass
-    return time.perf_counter() - t
+    return time.perf_counter() - t, _cpu() - c
 
 
 def main() -> None:
@@ -107,26 +114,27 @@ def main() -> None:
 
     from newsprism.nlp.pipeline import load_pipeline, model_path
 
-    def show(label: str, secs: float) -> None:
-        print(f"{label}: {len(recs) / secs:.1f} articles/s, {words / secs:,.0f} words/s ({secs:.1f} s)", flush=True)
+    def show(label: str, secs: float, cpu: float) -> None:
+        print(f"{label}: {len(recs) / secs:.1f} articles/s, {words / secs:,.0f} words/s ({secs:.1f} s; "
+              f"{cpu:.1f} CPU s)", flush=True)
 
-    bare_stock = _bare(spacy.load(model_path()), texts, args.workers)
-    show(f"bare spaCy, stock load (n_process={args.workers})", bare_stock)
-    bare_ours = _bare(load_pipeline(), texts, args.workers)
-    show(f"bare spaCy, newsprism's load (n_process={args.workers})", bare_ours)
+    bare_stock, cpu_stock = _bare(spacy.load(model_path()), texts, args.workers)
+    show(f"bare spaCy, stock load (n_process={args.workers})", bare_stock, cpu_stock)
+    bare_ours, cpu_ours = _bare(load_pipeline(), texts, args.workers)
+    show(f"bare spaCy, newsprism's load (n_process={args.workers})", bare_ours, cpu_ours)
 
     from newsprism.scale.batch import run_batch
 
     runs = [("local", args.workers)] + ([] if args.no_dask else [("dask", 1), ("dask", args.workers)])
-    timings = {}
+    timings, cpus = {}, {}
     for engine, workers in runs:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), _cpu()
         run_batch([str(src)], out_dir=tmp / f"{engine}-{workers}", workers=workers, engine=engine)
-        timings[(engine, workers)] = time.perf_counter() - t
-        show(f"batch --engine {engine} --workers {workers}", timings[(engine, workers)])
-    el = timings[("local", args.workers)]
-    print(f"end to end / bare spaCy (newsprism's load): {el / bare_ours:.2f}x; "
-          f"/ bare spaCy (stock load): {el / bare_stock:.2f}x")
+        timings[(engine, workers)], cpus[(engine, workers)] = time.perf_counter() - t, _cpu() - c
+        show(f"batch --engine {engine} --workers {workers}", timings[(engine, workers)], cpus[(engine, workers)])
+    el, cpu = timings[("local", args.workers)], cpus[("local", args.workers)]
+    print(f"end to end / bare spaCy (newsprism's load): {el / bare_ours:.2f}x wall, {cpu / cpu_ours:.2f}x CPU; "
+          f"/ bare spaCy (stock load): {el / bare_stock:.2f}x wall, {cpu / cpu_stock:.2f}x CPU")
     if not args.no_dask:
         print(f"dask speed-up 1 -> {args.workers} workers: "
               f"{timings[('dask', 1)] / timings[('dask', args.workers)]:.2f}x")

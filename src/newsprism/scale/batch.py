@@ -78,10 +78,15 @@ def _partition_key(articles: list[Article]) -> str:
     return h.hexdigest()[:16]
 
 
-def _analyze_partition(article_dicts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Worker side: analyse one partition (the pipeline is loaded once per process)."""
+def _analyze_partition(article_dicts: list[dict[str, Any]]) -> list[str]:
+    """Worker side: analyse one partition (the pipeline is loaded once per process).
+
+    Returns one JSON line per analysis, as the partition file stores it: the
+    worker serialises, so the driver only writes strings (unpickling nested
+    dicts and encoding them again cost the driver more).
+    """
     arts = [Article.from_dict(d) for d in article_dicts]
-    return [a.to_dict() for a in analyze_articles(arts)]
+    return [json.dumps(a.to_dict(), ensure_ascii=False) for a in analyze_articles(arts)]
 
 
 def _report_stories(items: list[tuple[dict[str, Any], list[str], list[int]]]) -> list[dict[str, Any]]:
@@ -104,11 +109,16 @@ def _report_stories(items: list[tuple[dict[str, Any], list[str], list[int]]]) ->
     return out
 
 
-def _write_atomic(path: Path, rows: list[dict[str, Any]]) -> None:
+def _write_atomic(path: Path, lines: list[str]) -> None:
+    """Write a partition file whole or not at all (a killed run leaves no half file).
+
+    gzip level 1: level 9 (the default) took six times as long on the BASIL
+    analyses (0.33 s against 0.05 s) for a file a quarter smaller.
+    """
     tmp = path.with_suffix(path.suffix + ".tmp")
-    with gzip.open(tmp, "wt", encoding="utf-8") as fh:
-        for r in rows:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=1) as fh:
+        for line in lines:
+            fh.write(line + "\n")
     os.replace(tmp, path)
 
 
@@ -181,8 +191,8 @@ def _run(inputs: Iterable[str], out: Path, state: Path, result: BatchResult, eng
     progress("analyze", result.partitions_resumed, result.partitions)
     done = result.partitions_resumed
     payload = [[a.to_dict() for a in p] for _, p in todo]
-    for i, rows in eng.map_partitions(_analyze_partition, payload):
-        _write_atomic(todo[i][0], rows)
+    for i, lines in eng.map_partitions(_analyze_partition, payload):
+        _write_atomic(todo[i][0], lines)
         done += 1
         progress("analyze", done, result.partitions)
     del payload
