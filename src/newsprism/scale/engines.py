@@ -3,9 +3,10 @@
 Both engines take the same picklable function and a list of partitions and
 yield ``(index, result)`` as partitions finish. A partition holds hundreds of
 articles: Dask costs about 2 ms a task here, so one task per article would
-spend more time scheduling than analysing; the spaCy pipeline is loaded once
-per worker process (``load_pipeline`` is cached per process), as soon as the
-engine starts, so that the model loads while the driver is still ingesting.
+spend more time scheduling than analysing. The spaCy pipeline is loaded as
+soon as the engine starts, so that it loads while the driver is still
+ingesting: once for the whole local pool (its fork server loads it and every
+worker inherits it, see ``_pool_context``), once per Dask worker process.
 
 Each worker runs one BLAS thread: there is already one worker per core, and
 numpy's OpenBLAS would otherwise start a thread per core in every worker.
@@ -43,14 +44,29 @@ def _nothing() -> None:
     return None
 
 
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """How the local pool starts workers: forked from a fork server that has loaded spaCy.
+
+    Not a plain fork of this process: a forked child of a process that has
+    started threads (rich's progress refresh) can deadlock. The fork server
+    is a fresh single-threaded process; it imports ``newsprism.scale.preload``
+    (which loads the pipeline) once, and every worker forked from it starts
+    with the pipeline loaded. Where the platform has no fork server, workers
+    are spawned and each loads the pipeline itself.
+    """
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["newsprism.scale.preload"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
 class LocalEngine:
     """A pool of worker processes on this machine (``--engine local``)."""
 
     def __init__(self, workers: int):
-        # spawn, not fork: a forked child of a process that has started threads
-        # (rich's progress refresh, tokenizers) can deadlock.
         self.pool = cf.ProcessPoolExecutor(max_workers=max(1, workers), initializer=warm_worker,
-                                           mp_context=multiprocessing.get_context("spawn"))
+                                           mp_context=_pool_context())
         # A spawned child copies the environment when it starts, and the pool
         # starts a child per submission while none is idle: start them all
         # now, with the one-thread settings, and give the driver its own back.
