@@ -6,7 +6,7 @@ What runs where, and why:
   the whole run, exactly as ``pipeline.run`` does (they are cheap: thousands
   of articles a second), which then cuts the articles into partitions of
   ``PARTITION_SIZE``;
-- the per-article analysis (spaCy, >90% of the cost) runs on the workers, one
+- the per-article analysis (spaCy, most of the cost) runs on the workers, one
   partition a task, and each finished partition is written to
   ``OUT/state/`` at once (atomically), so a killed run resumes where it
   stopped: a partition whose file exists is not analysed again;
@@ -48,10 +48,15 @@ from newsprism.stories import cluster_stories
 # Most articles per worker task: large enough that Dask's ~2 ms per-task
 # overhead is noise next to ~30 ms of analysis per article, small enough that
 # a killed run loses little work. Smaller runs are cut so that every worker
-# gets at least two partitions (MIN_PARTITION at least).
+# gets PARTS_PER_WORKER partitions (MIN_PARTITION articles at least): with
+# few partitions a worker sits idle at the end (5 partitions on 2 workers
+# leave one worker idle for a fifth of the run), with four per worker at most
+# an eighth. Large runs always use PARTITION_SIZE, whatever the number of
+# workers, so a run resumed with another --workers finds its partitions.
 PARTITION_SIZE = 200
 MIN_PARTITION = 10
-# Stories per cross-check task.
+PARTS_PER_WORKER = 4
+# Most stories per cross-check task; fewer when that leaves a worker fewer than PARTS_PER_WORKER tasks.
 STORY_BATCH = 50
 
 Progress = Callable[[str, int, int | None], None]
@@ -156,7 +161,7 @@ def _partitions(inputs: Iterable[str], options: IngestOptions | None, failures: 
     arts = list(seen.values())
     infer_missing_years(arts)
     mark_duplicates(arts)
-    size = max(MIN_PARTITION, min(PARTITION_SIZE, -(-len(arts) // (2 * max(1, workers)))))
+    size = max(MIN_PARTITION, min(PARTITION_SIZE, -(-len(arts) // (PARTS_PER_WORKER * max(1, workers)))))
     return [arts[i:i + size] for i in range(0, len(arts), size)]
 
 
@@ -207,7 +212,8 @@ def _run(inputs: Iterable[str], out: Path, state: Path, result: BatchResult, eng
     stories = cluster_stories(analyzed)
     result.stories = len(stories)
     position = {a.id: i for i, a in enumerate(analyzed)}
-    batches = [stories[i:i + STORY_BATCH] for i in range(0, len(stories), STORY_BATCH)]
+    per_task = max(1, min(STORY_BATCH, -(-len(stories) // (PARTS_PER_WORKER * max(1, workers)))))
+    batches = [stories[i:i + per_task] for i in range(0, len(stories), per_task)]
     items = [[({"id": s.id, "title": s.title, "article_ids": s.article_ids},
                [lines[x] for x in s.article_ids], [position[x] for x in s.article_ids]) for s in b]
              for b in batches]
