@@ -18,6 +18,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Protocol
 
@@ -67,13 +68,23 @@ class LocalEngine:
     def __init__(self, workers: int):
         self.pool = cf.ProcessPoolExecutor(max_workers=max(1, workers), initializer=warm_worker,
                                            mp_context=_pool_context())
-        # A spawned child copies the environment when it starts, and the pool
-        # starts a child per submission while none is idle: start them all
-        # now, with the one-thread settings, and give the driver its own back.
+        # Starting the first worker waits until the fork server has loaded
+        # spaCy (seconds): start the workers from a thread, so that the
+        # driver ingests meanwhile.
+        self._starting = threading.Thread(target=self._start_workers, args=(max(1, workers),),
+                                          name="newsprism-pool-start", daemon=True)
+        self._starting.start()
+
+    def _start_workers(self, workers: int) -> None:
+        """Start every worker now, with one BLAS thread each, then give the driver its environment back.
+
+        A worker (or the fork server) copies the environment when it starts,
+        and the pool starts a worker per submission while none is idle.
+        """
         saved = {k: os.environ.get(k) for k in _ONE_THREAD}
         os.environ.update(_ONE_THREAD)
         try:
-            for _ in range(max(1, workers)):
+            for _ in range(workers):
                 self.pool.submit(_nothing)
         finally:
             for k, v in saved.items():
@@ -83,11 +94,13 @@ class LocalEngine:
                     os.environ[k] = v
 
     def map_partitions(self, fn: Callable[[Any], Any], parts: Sequence[Any]) -> Iterator[tuple[int, Any]]:
+        self._starting.join()
         futures = {self.pool.submit(fn, p): i for i, p in enumerate(parts)}
         for fut in cf.as_completed(futures):
             yield futures[fut], fut.result()
 
     def close(self) -> None:
+        self._starting.join()
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
