@@ -19,9 +19,9 @@ bag of prefixed features, each group with its own weight:
 * ``v:`` event types found by the analysis stage.
 
 Weights are TF-IDF-like: ``(1 + log tf) * idf * group weight`` with the
-document frequency counted over the articles seen so far (see
-``DocumentFrequency``), so one streaming pass needs no second look at the
-corpus.
+document frequency counted over a background of general English and the
+articles seen so far (see ``DocumentFrequency``), so one streaming pass needs
+no second look at the corpus.
 """
 
 from __future__ import annotations
@@ -30,19 +30,20 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 
 from wordfreq import word_frequency
 
 from newsprism.model import AnalyzedArticle
 
-# Group weights, set once on the development halves of BASIL and ECB+
-# (odd ECB+ topics, even BASIL years; eval/stories_*.py --split dev) and left
-# fixed (grid {1,2,3} per group): entity tokens count three times and numbers
-# twice a plain word (entity tokens also count as words), as they are what
-# separates look-alike events; title words count once more on top of their
-# body occurrence; event types are a weak hint.
+# Group weights. They rank an article's features for the two cuts made
+# after weighting (the MAX_ARTICLE_FEATURES kept, the strongest used as index
+# keys), favouring entity tokens and numbers, which tell look-alike events
+# apart. They do not weigh groups against each other in the similarity,
+# which takes one cosine per group (similarity.py, SIMILARITY_WEIGHTS). Set
+# on the development halves (grid {1,2,3} per group) with the former
+# single-cosine similarity, and kept.
 WEIGHT_WORD = 1.0
 WEIGHT_TITLE = 1.0
 WEIGHT_ENTITY = 3.0
