@@ -27,6 +27,9 @@ import numpy as np
 # threshold; numbers {0.25, 0.5} and titles {0.5, 1} text-only). Event types
 # get no weight: their classes are coarse (two look-alike events share them),
 # and with weight 0.25 the best development score fell from 0.964 to 0.960.
+# They stay among the features, where they still shape which features are
+# kept and which are index keys: removing them left the development score
+# the same and took all of ECB+ from 0.929 to 0.925.
 SIMILARITY_WEIGHTS = {"w": 1.0, "t": 1.0, "e": 1.0, "n": 0.5, "v": 0.0}
 
 
