@@ -5,7 +5,12 @@ from __future__ import annotations
 import html
 import re
 
-from webfixtures import HOSTILE_STORY_ID, HOSTILE_TEXT, STRIKE_ID, TEXTS, aid
+from fastapi.testclient import TestClient
+from webfixtures import HOSTILE_STORY_ID, HOSTILE_TEXT, STRIKE_ID, TEXTS, aid, build_fixture_report
+
+from newsprism.model import ReportStory
+from newsprism.store import Store
+from newsprism.web.app import create_app
 
 
 def _active_marks(page: str) -> list[str]:
@@ -87,3 +92,23 @@ def test_unknown_story_page_is_an_html_404(client):
 def test_ingest_page_in_read_only_mode_says_so(client):
     page = client.get("/ingest").text
     assert "read-only" in page and "<form class=\"ingest\"" not in page
+
+
+def test_a_story_id_that_reclustering_retired_redirects_to_the_story_that_took_it_over(tmp_path):
+    """A link copied from the list just before an ingest merged the story must not break (it used to answer 500)."""
+    report, articles = build_fixture_report()
+    db = tmp_path / "moved.db"
+    with Store(db) as store:
+        store.add_articles(articles)
+        store.put_report(report)
+        strike = next(s for s in report.stories if s.id == STRIKE_ID)
+        report.stories = [ReportStory(**{**strike.__dict__, "id": "s-0000000beef0"}),
+                          *[s for s in report.stories if s.id != STRIKE_ID]]
+        store.put_report(report)
+    with TestClient(create_app(str(db), read_only=True)) as client:
+        moved = client.get(f"/stories/{STRIKE_ID}", follow_redirects=False)
+        assert moved.status_code == 307 and moved.headers["location"] == "/stories/s-0000000beef0"
+        landed = client.get(f"/stories/{STRIKE_ID}")
+        assert landed.status_code == 200 and "Dock strike at the port of Velmar" in landed.text
+        assert "?story=s-0000000beef0" in landed.text
+        assert client.get("/stories/s-00000000dead").status_code == 404

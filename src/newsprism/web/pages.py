@@ -58,21 +58,33 @@ async def story_list(request: Request, q: str | None = None, outlet: str | None 
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-async def story_page(request: Request, story_id: str) -> HTMLResponse:
+async def story_page(request: Request, story_id: str) -> Response:
+    """The story's report as a page; an id that re-clustering retired redirects to the story that took it over.
+
+    Ids move whenever an ingest merges or splits stories, so a link copied
+    from the list a moment earlier must still land somewhere: the store keeps
+    the old id's forwarding address and the page sends the browser there.
+    The redirect is temporary (307) because a later re-clustering may move it again.
+    """
     checked_id(story_id, STORY_ID, "story")
     reader = request.app.state.web.reader
+    current = reader.story_report(story_id)
+    if current is not None and current["stories"] and current["stories"][0]["id"] != story_id:
+        return RedirectResponse(f"/stories/{current['stories'][0]['id']}", status_code=307)
 
     def make() -> str | None:
         report = reader.story_report_object(story_id)
         if report is None or not report.stories:
             return None
+        # The id the store answered with: it differs from story_id if an ingest moved the story since the check above.
+        found = report.stories[0].id
 
         def article_link(article_id: str, start: int | None, end: int | None) -> str:
             span = f"&span={start}-{end}#f-{start}" if start is not None and end is not None else ""
-            return f"/articles/{article_id}?story={story_id}{span}"
+            return f"/articles/{article_id}?story={found}{span}"
 
         # render_story_section escapes every article string itself (see report/html.py).
-        section = Markup(render_story_section(report, story_id, article_link=article_link, include_texts=False))
+        section = Markup(render_story_section(report, found, article_link=article_link, include_texts=False))
         return _render(request, "story.html", story=report.stories[0], section=section,
                        articles={a.id: a for a in report.articles})
     return await cached_page(request, ("story", story_id), make)
