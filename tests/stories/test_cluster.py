@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
+
+from newsprism.errors import NewsprismError
 from newsprism.model import AnalyzedArticle, Article, Entity, Mention
-from newsprism.stories import cluster_stories
+from newsprism.stories import StoryStream, cluster_stories, stream_key
 from newsprism.stories.incremental import StoryClusterer
 from newsprism.stories.features import extract_features
 
@@ -117,6 +120,21 @@ def test_cluster_batch_equals_stream_in_publication_order():
     streamed = {frozenset(s.article_ids) for s in clusterer.stories}
     assert _groups(batch) == streamed
     assert [s.id for s in batch] == [s.id for s in clusterer.stories]
+
+
+def test_story_stream_fed_piece_by_piece_equals_the_batch_and_refuses_articles_out_of_order():
+    """``newsprism batch`` feeds partitions as they are analysed: same stories, titles and ids as the batch."""
+    everything = MEETING_1 + MEETING_2 + QUAKE_A + QUAKE_B + GROWING
+    ordered = sorted(everything, key=lambda a: stream_key(a.article))
+    stream = StoryStream()
+    for piece in (ordered[:3], ordered[3:7], ordered[7:]):
+        for art in piece:
+            stream.add(art)
+    assert stream.finish() == cluster_stories(list(reversed(everything)))
+    late = StoryStream()
+    late.add(ordered[-1])
+    with pytest.raises(NewsprismError, match="publication order"):
+        late.add(ordered[0])
 
 
 def test_cluster_story_id_depends_on_first_article_only():

@@ -10,10 +10,12 @@ What runs where, and why:
   partition a task, and each finished partition is written to
   ``OUT/state/`` at once (atomically), so a killed run resumes where it
   stopped: a partition whose file exists is not analysed again;
-- clustering runs on the driver over the analysed articles in publication
-  order (it is the incremental, indexed clusterer of ``newsprism.stories``,
-  linear in the number of articles), so the stories are exactly those of the
-  local path on the same input;
+- the partitions are cut from the run in publication order, so the driver
+  clusters each one as soon as it and those before it are analysed, while
+  the workers analyse the rest (the incremental, indexed clusterer of
+  ``newsprism.stories``, linear in the number of articles): the stories are
+  exactly those of the local path on the same input, and clustering no
+  longer waits for the last partition;
 - cross-checking and each story's report record run on the workers again, a
   batch of stories a task; the driver collects the plain records and writes
   them.
@@ -43,19 +45,22 @@ from newsprism.report import build_report
 from newsprism.report.build import report_article
 from newsprism.scale.engines import Engine, make_engine
 from newsprism.scale.tables import write_tables
-from newsprism.stories import cluster_stories
+from newsprism.stories import StoryStream, stream_key
 
 # Most articles per worker task: large enough that Dask's ~2 ms per-task
 # overhead is noise next to ~30 ms of analysis per article, small enough that
 # a killed run loses little work. Smaller runs are cut so that every worker
-# gets PARTS_PER_WORKER partitions (MIN_PARTITION articles at least): with
-# few partitions a worker sits idle at the end (5 partitions on 2 workers
-# leave one worker idle for a fifth of the run), with four per worker at most
-# an eighth. Large runs always use PARTITION_SIZE, whatever the number of
-# workers, so a run resumed with another --workers finds its partitions.
+# gets PARTS_PER_WORKER partitions (MIN_PARTITION articles at least): the
+# last partitions run while other workers have nothing left, so the smaller
+# they are the less time a core idles at the end. On BASIL + ECB+ (982
+# articles, 2 workers) four per worker left one core idle for the last 11 s
+# of a 63 s analysis; sixteen per worker (31 articles each) ended the
+# analysis 5 s sooner for the same CPU time. Large runs always use
+# PARTITION_SIZE, whatever the number of workers, so a run resumed with
+# another --workers finds its partitions.
 PARTITION_SIZE = 200
 MIN_PARTITION = 10
-PARTS_PER_WORKER = 4
+PARTS_PER_WORKER = 16
 # Most stories per cross-check task; fewer when that leaves a worker fewer than PARTS_PER_WORKER tasks.
 STORY_BATCH = 50
 
@@ -127,26 +132,33 @@ def _write_atomic(path: Path, lines: list[str]) -> None:
     os.replace(tmp, path)
 
 
-def _read_partition(path: Path, fresh: dict[str, Article]) -> Iterator[tuple[AnalyzedArticle, str]]:
-    """Yield each analysis of a partition file with its JSON line, this run's article metadata applied.
+def _read_partition(path: Path) -> list[str]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return [line.rstrip("\n") for line in fh]
+
+
+def _fresh_analyses(lines: list[str], fresh: dict[str, Article]) -> Iterator[tuple[AnalyzedArticle, str]]:
+    """Yield each analysis of a partition with its JSON line, this run's article metadata applied.
 
     The run's dates and duplicate marks win over those stored with the
     analysis (they are decided over the whole run, which may have grown
     since the partition was analysed); the line is rewritten only then.
     """
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            a = AnalyzedArticle.from_dict(json.loads(line))
-            art = fresh.get(a.id)
-            if art is not None and art != a.article:
-                a.article = art
-                line = json.dumps(a.to_dict(), ensure_ascii=False)
-            yield a, line.rstrip("\n")
+    for line in lines:
+        a = AnalyzedArticle.from_dict(json.loads(line))
+        art = fresh.get(a.id)
+        if art is not None and art != a.article:
+            a.article = art
+            line = json.dumps(a.to_dict(), ensure_ascii=False)
+        yield a, line
 
 
 def _partitions(inputs: Iterable[str], options: IngestOptions | None, failures: list[IngestFailure],
-                workers: int) -> list[list[Article]]:
+                workers: int) -> tuple[list[list[Article]], list[str]]:
     """Ingest the inputs, date and de-duplicate them as the in-process path does, cut into partitions.
+
+    Returns the partitions in publication order, and the articles' ids in
+    the order the inputs gave them (the order of the report's articles).
 
     Year-less dates and near-duplicates are decided over the whole run (as
     ``pipeline.run`` does), so the driver holds the ingested articles of the
@@ -161,8 +173,9 @@ def _partitions(inputs: Iterable[str], options: IngestOptions | None, failures: 
     arts = list(seen.values())
     infer_missing_years(arts)
     mark_duplicates(arts)
+    arts.sort(key=stream_key)  # partitions in publication order: each can be clustered once it and those before it are in
     size = max(MIN_PARTITION, min(PARTITION_SIZE, -(-len(arts) // (PARTS_PER_WORKER * max(1, workers)))))
-    return [arts[i:i + size] for i in range(0, len(arts), size)]
+    return [arts[i:i + size] for i in range(0, len(arts), size)], list(seen)
 
 
 def run_batch(inputs: Iterable[str], *, out_dir: str | Path, workers: int = 2, engine: str = "local",
@@ -183,35 +196,51 @@ def run_batch(inputs: Iterable[str], *, out_dir: str | Path, workers: int = 2, e
 
 def _run(inputs: Iterable[str], out: Path, state: Path, result: BatchResult, eng: Engine,
          options: IngestOptions | None, workers: int, progress: Progress) -> None:
-    parts = _partitions(inputs, options, result.failures, workers)
+    parts, input_order = _partitions(inputs, options, result.failures, workers)
     result.partitions = len(parts)
     result.articles = sum(len(p) for p in parts)
-    todo: list[tuple[Path, list[Article]]] = []
-    for p in parts:
-        path = state / f"part-{_partition_key(p)}.jsonl.gz"
+    paths = [state / f"part-{_partition_key(p)}.jsonl.gz" for p in parts]
+    ready: dict[int, list[str] | None] = {}  # analysed, not yet clustered (None: read it from its file)
+    todo: list[int] = []
+    for i, path in enumerate(paths):
         if path.exists():
             result.partitions_resumed += 1
+            ready[i] = None
         else:
-            todo.append((path, p))
+            todo.append(i)
     progress("analyze", result.partitions_resumed, result.partitions)
     done = result.partitions_resumed
-    payload = [[a.to_dict() for a in p] for _, p in todo]
-    for i, lines in eng.map_partitions(_analyze_partition, payload):
-        _write_atomic(todo[i][0], lines)
+    stream = StoryStream()
+    report_articles: dict[str, dict[str, Any]] = {}
+    lines: dict[str, str] = {}
+    clustered = 0
+
+    def cluster_ready() -> int:
+        """Cluster the analysed partitions that come next in publication order; return how far it got."""
+        n = clustered
+        while n in ready:
+            part_lines = ready.pop(n)
+            fresh = {art.id: art for art in parts[n]}
+            for a, line in _fresh_analyses(_read_partition(paths[n]) if part_lines is None else part_lines, fresh):
+                stream.add(a)
+                report_articles[a.id] = to_plain(report_article(a))
+                lines[a.id] = line
+            n += 1
+        return n
+
+    clustered = cluster_ready()
+    payload = [[a.to_dict() for a in parts[i]] for i in todo]
+    for k, part_lines in eng.map_partitions(_analyze_partition, payload):
+        _write_atomic(paths[todo[k]], part_lines)
+        payload[k] = []
+        ready[todo[k]] = part_lines
         done += 1
         progress("analyze", done, result.partitions)
+        clustered = cluster_ready()
     del payload
-
-    analyzed: list[AnalyzedArticle] = []
-    lines: dict[str, str] = {}
-    for p in parts:
-        fresh = {art.id: art for art in p}
-        for a, line in _read_partition(state / f"part-{_partition_key(p)}.jsonl.gz", fresh):
-            analyzed.append(a)
-            lines[a.id] = line
-    stories = cluster_stories(analyzed)
+    stories = stream.finish()
     result.stories = len(stories)
-    position = {a.id: i for i, a in enumerate(analyzed)}
+    position = {aid: i for i, aid in enumerate(input_order)}
     per_task = max(1, min(STORY_BATCH, -(-len(stories) // (PARTS_PER_WORKER * max(1, workers)))))
     batches = [stories[i:i + per_task] for i in range(0, len(stories), per_task)]
     items = [[({"id": s.id, "title": s.title, "article_ids": s.article_ids},
@@ -224,7 +253,7 @@ def _run(inputs: Iterable[str], out: Path, state: Path, result: BatchResult, eng
             records[record["id"]] = record
         progress("crosscheck", len(records), len(stories))
     data = {"schema_version": SCHEMA_VERSION, "generator": f"newsprism {newsprism.__version__}",
-            "articles": [to_plain(report_article(a)) for a in analyzed],
+            "articles": [report_articles[aid] for aid in input_order if aid in report_articles],
             "stories": [records[s.id] for s in stories]}
     _write_outputs(data, out)
 

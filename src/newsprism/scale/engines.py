@@ -35,10 +35,12 @@ _ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THR
 
 
 def warm_worker() -> None:
-    """Load the spaCy pipeline in a worker before its first partition arrives."""
-    from newsprism.nlp.pipeline import load_pipeline
+    """Load what a worker needs (see ``newsprism.scale.preload``) before its first partition arrives.
 
-    load_pipeline()
+    A local worker forked from the fork server has all of it already, and
+    this costs it nothing; a Dask worker does it here, while the driver ingests.
+    """
+    import newsprism.scale.preload  # noqa: F401 - importing it is the warm-up
 
 
 def _nothing() -> None:

@@ -1,5 +1,5 @@
 """Story clustering: which articles report the same story."""
 
-from newsprism.stories.cluster import cluster_stories
+from newsprism.stories.cluster import StoryStream, cluster_stories, stream_key
 
-__all__ = ["cluster_stories"]
+__all__ = ["StoryStream", "cluster_stories", "stream_key"]

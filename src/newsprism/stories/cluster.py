@@ -1,11 +1,52 @@
-"""Group analysed articles into stories: the batch front door of the streaming clusterer."""
+"""Group analysed articles into stories: the front doors of the streaming clusterer."""
 
 from __future__ import annotations
 
-from newsprism.model import AnalyzedArticle, Story
+from newsprism.errors import NewsprismError
+from newsprism.model import AnalyzedArticle, Article, Story
 from newsprism.stories.features import extract_features
 from newsprism.stories.incremental import StoryClusterer
 from newsprism.stories.title import neutral_title
+
+
+def stream_key(article: Article) -> tuple[str, str]:
+    """Publication order; undated articles first (they fit any window), ties by id."""
+    return (article.published or "", article.id)
+
+
+class StoryStream:
+    """Feed analysed articles in ``stream_key`` order as they become available; ``finish`` gives the stories.
+
+    What ``cluster_stories`` does, for a caller that holds the run a piece
+    at a time: ``newsprism batch`` clusters each partition as soon as the
+    partitions before it are analysed, while the workers analyse the rest.
+    Only the features and the titles are kept, never the analyses.
+    """
+
+    def __init__(self) -> None:
+        self._clusterer = StoryClusterer()
+        self._titles: dict[str, str | None] = {}
+        self._last: tuple[str, str] | None = None
+
+    def add(self, analyzed: AnalyzedArticle) -> None:
+        key = stream_key(analyzed.article)
+        if self._last is not None and key < self._last:
+            # A stream out of order would give other stories than the batch run: refuse rather than differ.
+            raise NewsprismError(f"{analyzed.id}: articles must arrive in publication order "
+                                 f"(got {key} after {self._last})")
+        self._last = key
+        self._titles[analyzed.id] = analyzed.article.title
+        self._clusterer.add(extract_features(analyzed))
+
+    def finish(self) -> list[Story]:
+        """Close every story and return them in the order they started, each with its articles in joining order."""
+        clusterer = self._clusterer
+        clusterer.finish()
+        return [
+            Story(id=s.id, title=neutral_title([self._titles.get(x) for x in s.article_ids], clusterer.summary(s.seq)),
+                  article_ids=list(s.article_ids))
+            for s in clusterer.stories
+        ]
 
 
 def cluster_stories(articles: list[AnalyzedArticle]) -> list[Story]:
@@ -14,19 +55,7 @@ def cluster_stories(articles: list[AnalyzedArticle]) -> list[Story]:
     Returns the stories in the order they started; each lists its articles in
     the order they joined.
     """
-    ordered = sorted(articles, key=_stream_key)
-    clusterer = StoryClusterer()
-    for art in ordered:
-        clusterer.add(extract_features(art))
-    clusterer.finish()
-    titles = {a.id: a.article.title for a in articles}
-    return [
-        Story(id=s.id, title=neutral_title([titles.get(x) for x in s.article_ids], clusterer.summary(s.seq)),
-              article_ids=list(s.article_ids))
-        for s in clusterer.stories
-    ]
-
-
-def _stream_key(art: AnalyzedArticle) -> tuple[str, str]:
-    """Publication order; undated articles first (they fit any window), ties by id."""
-    return (art.article.published or "", art.id)
+    stream = StoryStream()
+    for art in sorted(articles, key=lambda a: stream_key(a.article)):
+        stream.add(art)
+    return stream.finish()
