@@ -18,7 +18,9 @@ What runs where, and why:
   longer waits for the last partition;
 - cross-checking and each story's report record run on the workers again, a
   batch of stories a task; the driver collects the plain records and writes
-  them.
+  them. Between the two, the analyses wait on disk (``spill.LineSpill``),
+  not in the driver's memory, and the engines draw partitions and story
+  batches only as workers free up.
 
 Output: Parquet tables (articles, entities, events, conflicts, stories; every
 row with its ``story_id``) that DuckDB, pandas and Polars read, the contract
@@ -44,6 +46,7 @@ from newsprism.nlp import analyze_articles, link_story_entities
 from newsprism.report import build_report
 from newsprism.report.build import report_article
 from newsprism.scale.engines import Engine, make_engine
+from newsprism.scale.spill import LineSpill
 from newsprism.scale.tables import write_tables
 from newsprism.stories import StoryStream, stream_key
 
@@ -212,7 +215,7 @@ def _run(inputs: Iterable[str], out: Path, state: Path, result: BatchResult, eng
     done = result.partitions_resumed
     stream = StoryStream()
     report_articles: dict[str, dict[str, Any]] = {}
-    lines: dict[str, str] = {}
+    spill = LineSpill(state / "lines.sqlite")
     clustered = 0
 
     def cluster_ready() -> int:
@@ -221,37 +224,43 @@ def _run(inputs: Iterable[str], out: Path, state: Path, result: BatchResult, eng
         while n in ready:
             part_lines = ready.pop(n)
             fresh = {art.id: art for art in parts[n]}
+            rows = []
             for a, line in _fresh_analyses(_read_partition(paths[n]) if part_lines is None else part_lines, fresh):
                 stream.add(a)
                 report_articles[a.id] = to_plain(report_article(a))
-                lines[a.id] = line
+                rows.append((a.id, line))
+            spill.add(rows)
             n += 1
         return n
 
-    clustered = cluster_ready()
-    payload = [[a.to_dict() for a in parts[i]] for i in todo]
-    for k, part_lines in eng.map_partitions(_analyze_partition, payload):
-        _write_atomic(paths[todo[k]], part_lines)
-        payload[k] = []
-        ready[todo[k]] = part_lines
-        done += 1
-        progress("analyze", done, result.partitions)
+    try:
         clustered = cluster_ready()
-    del payload
-    stories = stream.finish()
-    result.stories = len(stories)
-    position = {aid: i for i, aid in enumerate(input_order)}
-    per_task = max(1, min(STORY_BATCH, -(-len(stories) // (PARTS_PER_WORKER * max(1, workers)))))
-    batches = [stories[i:i + per_task] for i in range(0, len(stories), per_task)]
-    items = [[({"id": s.id, "title": s.title, "article_ids": s.article_ids},
-               [lines[x] for x in s.article_ids], [position[x] for x in s.article_ids]) for s in b]
-             for b in batches]
-    del lines
-    records: dict[str, dict[str, Any]] = {}
-    for _, batch_records in eng.map_partitions(_report_stories, items):
-        for record in batch_records:
-            records[record["id"]] = record
-        progress("crosscheck", len(records), len(stories))
+        payload = ([a.to_dict() for a in parts[i]] for i in todo)  # drawn by the engine as workers free up
+        for k, part_lines in eng.map_partitions(_analyze_partition, payload):
+            _write_atomic(paths[todo[k]], part_lines)
+            ready[todo[k]] = part_lines
+            done += 1
+            progress("analyze", done, result.partitions)
+            clustered = cluster_ready()
+        stories = stream.finish()
+        result.stories = len(stories)
+        position = {aid: i for i, aid in enumerate(input_order)}
+        per_task = max(1, min(STORY_BATCH, -(-len(stories) // (PARTS_PER_WORKER * max(1, workers)))))
+
+        def items() -> Iterator[list[tuple[dict[str, Any], list[str], list[int]]]]:
+            for b in range(0, len(stories), per_task):
+                batch = stories[b:b + per_task]
+                lines = spill.get([x for s in batch for x in s.article_ids])
+                yield [({"id": s.id, "title": s.title, "article_ids": s.article_ids},
+                        [lines[x] for x in s.article_ids], [position[x] for x in s.article_ids]) for s in batch]
+
+        records: dict[str, dict[str, Any]] = {}
+        for _, batch_records in eng.map_partitions(_report_stories, items()):
+            for record in batch_records:
+                records[record["id"]] = record
+            progress("crosscheck", len(records), len(stories))
+    finally:
+        spill.close()
     data = {"schema_version": SCHEMA_VERSION, "generator": f"newsprism {newsprism.__version__}",
             "articles": [report_articles[aid] for aid in input_order if aid in report_articles],
             "stories": [records[s.id] for s in stories]}

@@ -1,7 +1,9 @@
 """Where partitions run: a local process pool, or Dask distributed.
 
-Both engines take the same picklable function and a list of partitions and
-yield ``(index, result)`` as partitions finish. A partition holds hundreds of
+Both engines take the same picklable function and an iterable of partitions
+and yield ``(index, result)`` as partitions finish. They draw the partitions
+lazily and keep only ``IN_FLIGHT_PER_WORKER`` per worker submitted, so the
+driver never holds the payload of the whole run at once. A partition holds hundreds of
 articles: Dask costs about 2 ms a task here, so one task per article would
 spend more time scheduling than analysing. The spaCy pipeline is loaded as
 soon as the engine starts, so that it loads while the driver is still
@@ -19,17 +21,22 @@ import concurrent.futures as cf
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol
 
 from newsprism.errors import ConfigError
 
 
 class Engine(Protocol):
-    def map_partitions(self, fn: Callable[[Any], Any], parts: Sequence[Any]) -> Iterator[tuple[int, Any]]: ...
+    def map_partitions(self, fn: Callable[[Any], Any], parts: Iterable[Any]) -> Iterator[tuple[int, Any]]: ...
 
     def close(self) -> None: ...
 
+
+# Partitions submitted per worker and not yet collected: one running, the
+# next ones queued so that a worker never waits for the driver; more would
+# only hold payloads in memory.
+IN_FLIGHT_PER_WORKER = 3
 
 _ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
@@ -68,6 +75,7 @@ class LocalEngine:
     """A pool of worker processes on this machine (``--engine local``)."""
 
     def __init__(self, workers: int):
+        self.workers = max(1, workers)
         self.pool = cf.ProcessPoolExecutor(max_workers=max(1, workers), initializer=warm_worker,
                                            mp_context=_pool_context())
         # Starting the first worker waits until the fork server has loaded
@@ -95,11 +103,22 @@ class LocalEngine:
                 else:
                     os.environ[k] = v
 
-    def map_partitions(self, fn: Callable[[Any], Any], parts: Sequence[Any]) -> Iterator[tuple[int, Any]]:
+    def map_partitions(self, fn: Callable[[Any], Any], parts: Iterable[Any]) -> Iterator[tuple[int, Any]]:
         self._starting.join()
-        futures = {self.pool.submit(fn, p): i for i, p in enumerate(parts)}
-        for fut in cf.as_completed(futures):
-            yield futures[fut], fut.result()
+        pending = enumerate(parts)
+        futures: dict[cf.Future[Any], int] = {}
+        for i, p in pending:
+            futures[self.pool.submit(fn, p)] = i
+            if len(futures) >= IN_FLIGHT_PER_WORKER * self.workers:
+                break
+        while futures:
+            finished, _ = cf.wait(futures, return_when=cf.FIRST_COMPLETED)
+            for fut in finished:
+                i = futures.pop(fut)
+                nxt = next(pending, None)  # refill before yielding, so the workers stay busy while the driver works
+                if nxt is not None:
+                    futures[self.pool.submit(fn, nxt[1])] = nxt[0]
+                yield i, fut.result()
 
     def close(self) -> None:
         self._starting.join()
@@ -126,16 +145,30 @@ class DaskEngine:
         self._warm = [self.client.submit(warm_worker, workers=[addr], pure=False, allow_other_workers=False)
                       for addr in self.client.scheduler_info()["workers"]]
 
-    def map_partitions(self, fn: Callable[[Any], Any], parts: Sequence[Any]) -> Iterator[tuple[int, Any]]:
+    def map_partitions(self, fn: Callable[[Any], Any], parts: Iterable[Any]) -> Iterator[tuple[int, Any]]:
         from dask.distributed import as_completed
 
-        # Scatter the partitions first: passed to map directly they would
-        # travel inside the task graph, which Dask warns is slow when large.
-        data = self.client.scatter(list(parts))
-        futures = self.client.map(fn, data, pure=False)
-        index = {f.key: i for i, f in enumerate(futures)}
-        for fut in as_completed(futures):
-            yield index[fut.key], fut.result()
+        pending = enumerate(parts)
+        index: dict[str, int] = {}
+
+        def submit(i: int, part: Any) -> Any:
+            # Scatter the partition first: passed to submit directly it would
+            # travel inside the task graph, which Dask warns is slow when large.
+            fut = self.client.submit(fn, self.client.scatter([part])[0], pure=False)
+            index[fut.key] = i
+            return fut
+
+        first = []
+        for i, p in pending:
+            first.append(submit(i, p))
+            if len(first) >= IN_FLIGHT_PER_WORKER * max(1, len(self._warm)):
+                break
+        running = as_completed(first)
+        for fut in running:
+            nxt = next(pending, None)
+            if nxt is not None:
+                running.add(submit(*nxt))
+            yield index.pop(fut.key), fut.result()
             fut.release()
 
     def close(self) -> None:

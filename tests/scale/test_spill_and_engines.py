@@ -1,0 +1,50 @@
+"""The batch driver's memory bounds: lines spilled to disk, partitions drawn lazily by the engine."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.scale.engines import IN_FLIGHT_PER_WORKER, LocalEngine
+from newsprism.scale.spill import LineSpill
+
+
+def test_line_spill_returns_what_was_added_past_one_query_and_deletes_its_file(tmp_path):
+    spill = LineSpill(tmp_path / "lines.sqlite")
+    rows = [(f"a-{i}", '{"text": "line ' + str(i) + ' \\u00e9"}') for i in range(1200)]
+    spill.add(rows[:700])
+    spill.add(rows[700:])
+    wanted = [f"a-{i}" for i in range(0, 1200, 2)] + ["a-missing"]
+    got = spill.get(wanted)
+    assert got == {aid: line for aid, line in rows if aid in set(wanted)}
+    assert (tmp_path / "lines.sqlite").exists()
+    spill.close()
+    assert not (tmp_path / "lines.sqlite").exists()
+
+
+def test_line_spill_starts_empty_over_a_previous_runs_file(tmp_path):
+    first = LineSpill(tmp_path / "lines.sqlite")
+    first.add([("a-1", "old")])
+    first._db.close()  # a killed run leaves its file behind
+    second = LineSpill(tmp_path / "lines.sqlite")
+    assert second.get(["a-1"]) == {}
+    second.close()
+
+
+@pytest.mark.slow
+def test_local_engine_draws_partitions_only_as_workers_free_up():
+    drawn: list[int] = []
+
+    def parts():
+        for i in range(40):
+            drawn.append(i)
+            yield -i
+
+    engine = LocalEngine(1)
+    try:
+        results = engine.map_partitions(abs, parts())
+        first = next(results)
+        assert len(drawn) <= IN_FLIGHT_PER_WORKER + 1 < 40
+        rest = [first, *results]
+    finally:
+        engine.close()
+    assert sorted(rest) == [(i, i) for i in range(40)]
