@@ -230,6 +230,7 @@ def _run(inputs: Iterable[str], out: Path, state: Path, result: BatchResult, eng
                 report_articles[a.id] = to_plain(report_article(a))
                 rows.append((a.id, line))
             spill.add(rows)
+            parts[n] = []  # its articles now live in the spill and the stream: let their texts go
             n += 1
         return n
 
