@@ -129,6 +129,7 @@ class DaskEngine:
     """Dask distributed: a LocalCluster by default, or an existing scheduler (``--scheduler``)."""
 
     def __init__(self, workers: int, scheduler: str | None = None):
+        import dask
         from dask.distributed import Client, LocalCluster
 
         self.cluster = None
@@ -138,8 +139,11 @@ class DaskEngine:
             except OSError as exc:
                 raise ConfigError(f"{scheduler}: cannot reach the Dask scheduler ({exc})") from exc
         else:
-            self.cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                                        dashboard_address=None)
+            # No dashboard, so nothing reads the workers' statistical profiler, which samples the running
+            # task's stack every 10 ms (deep in spaCy): turned off for the workers this cluster starts.
+            with dask.config.set({"distributed.worker.profile.enabled": False}):
+                self.cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                                            dashboard_address=None)
             self.client = Client(self.cluster)
         # One warm-up task pinned to each worker, held so that it is not cancelled.
         self._warm = [self.client.submit(warm_worker, workers=[addr], pure=False, allow_other_workers=False)
