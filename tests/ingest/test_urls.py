@@ -96,3 +96,42 @@ def test_url_download_over_the_cap(web):
 def test_url_only_http_schemes():
     with pytest.raises(IngestError, match="only http and https"):
         urls.check_url("file:///etc/passwd", IngestOptions())
+
+
+@pytest.fixture
+def local_server():
+    """A real HTTP server on 127.0.0.1 answering every GET with a short page."""
+    import http.server
+    import threading
+
+    class Page(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the stdlib's name
+            body = f"<html><body><p>Host header was {self.headers['Host']}.</p></body></html>".encode()
+            self.send_response(200)
+            self.send_header("content-type", "text/html")
+            self.send_header("content-length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server.server_address[1]
+    server.shutdown()
+
+
+def test_url_dns_rebinding_to_a_private_address_at_connect_time_is_refused(local_server, monkeypatch):
+    """The check sees a public address, the connection's own lookup a private one: refused, never fetched."""
+    answers = iter([["93.184.216.34"], ["127.0.0.1"]])
+    monkeypatch.setattr(urls, "_resolve", lambda host: next(answers))
+    with pytest.raises(IngestError, match="private or reserved address.*when connecting"):
+        urls.fetch_url(f"http://rebinding.example:{local_server}/page", IngestOptions())
+
+
+def test_url_connection_goes_to_the_address_that_was_checked(local_server, monkeypatch):
+    """A name the system cannot resolve is reached through newsprism's own (checked) lookup, Host header kept."""
+    monkeypatch.setattr(urls, "_resolve", lambda host: ["127.0.0.1"])
+    got = urls.fetch_url(f"http://pinned.example:{local_server}/page", IngestOptions(allow_private=True))
+    assert f"Host header was pinned.example:{local_server}" in got.content.decode()

@@ -8,9 +8,13 @@ IPv4-mapped included), unless ``allow_private`` is set. Redirects are
 followed by hand, at most ``max_redirects``, each one re-checked; downloads
 stop at ``max_bytes``; every request has a timeout.
 
-Limitation: the address is checked at resolution time; a DNS server that
-answers differently on the connection's own lookup (rebinding) is not
-defended against.
+The connection itself resolves the host once more, through the same check,
+and connects to an address that passed it (``_CheckedBackend``): a DNS
+server that answers with a public address for the check and a private one
+for the connection (DNS rebinding) is refused, not followed. TLS still
+verifies the certificate against the URL's host name. Through an HTTP
+proxy taken from the environment the proxy resolves the host, and only the
+first check applies.
 """
 
 from __future__ import annotations
@@ -18,8 +22,10 @@ from __future__ import annotations
 import ipaddress
 import socket
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin, urlparse
 
+import httpcore
 import httpx
 
 import newsprism
@@ -82,6 +88,45 @@ def check_url(url: str, options: IngestOptions) -> None:
                                "pass --allow-private to fetch it")
 
 
+class _CheckedBackend(httpcore.SyncBackend):
+    """httpcore's network backend, connecting only to an address of the host that passes the check.
+
+    Resolving here, on the connection's own lookup, and connecting to the
+    address just checked leaves a rebinding DNS server no second answer to
+    slip a private address into.
+    """
+
+    def __init__(self, options: IngestOptions):
+        self.options = options
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                    socket_options: Any = None) -> httpcore.NetworkStream:
+        addresses = [host.strip("[]")] if _is_ip(host) else _resolve(host)
+        allowed = addresses if self.options.allow_private else [a for a in addresses if not _forbidden(a)]
+        if not allowed:
+            raise _Refused(f"refused: {host} resolves to a private or reserved address ({addresses[0]}) "
+                           "when connecting; pass --allow-private to fetch it")
+        return super().connect_tcp(allowed[0], port, timeout=timeout, local_address=local_address,
+                                   socket_options=socket_options)
+
+
+class _Refused(httpcore.ConnectError):
+    """A connection refused by ``_CheckedBackend`` (told apart from the network's own errors)."""
+
+
+def _checked_transport(options: IngestOptions) -> httpx.BaseTransport:
+    """An httpx transport whose connections go through ``_CheckedBackend``.
+
+    httpx builds its connection pool without a way to pass a network
+    backend, so the pool is rebuilt with the same settings (httpx 0.28,
+    pinned in pyproject.toml; tests/ingest/test_urls.py fails if this stops working).
+    """
+    transport = httpx.HTTPTransport()
+    transport._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(),
+                                              network_backend=_CheckedBackend(options))
+    return transport
+
+
 def _is_ip(host: str) -> bool:
     try:
         ipaddress.ip_address(host.strip("[]"))
@@ -98,7 +143,8 @@ def fetch_url(url: str, options: IngestOptions) -> Fetched:
             HTTP error status, or over the size cap.
     """
     timeout = httpx.Timeout(options.timeout_s)
-    with httpx.Client(transport=_transport, timeout=timeout, follow_redirects=False,
+    transport = _transport if _transport is not None else _checked_transport(options)
+    with httpx.Client(transport=transport, timeout=timeout, follow_redirects=False,
                       headers={"User-Agent": _USER_AGENT}) as client:
         current = url
         for _ in range(options.max_redirects + 1):
@@ -120,6 +166,8 @@ def fetch_url(url: str, options: IngestOptions) -> Fetched:
             except httpx.TimeoutException:
                 raise IngestError(url, f"timed out after {options.timeout_s:g} s") from None
             except httpx.HTTPError as exc:
+                if isinstance(exc.__cause__, _Refused):
+                    raise IngestError(url, str(exc)) from None
                 raise IngestError(url, f"unreachable ({type(exc).__name__}: {exc})") from None
     raise IngestError(url, f"more than {options.max_redirects} redirects")
 
