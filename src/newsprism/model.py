@@ -37,13 +37,27 @@ FlagKind = Literal[
 
 def to_plain(obj: Any) -> Any:
     """Turn dataclasses (recursively) into JSON-ready dicts and lists."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+    kind = _plain_kind(type(obj))
+    if kind == "dataclass":
         return {name: to_plain(getattr(obj, name)) for name in _field_names(type(obj))}
-    if isinstance(obj, (list, tuple)):
+    if kind == "sequence":
         return [to_plain(x) for x in obj]
-    if isinstance(obj, dict):
+    if kind == "mapping":
         return {str(k): to_plain(v) for k, v in obj.items()}
     return obj
+
+
+@functools.lru_cache(maxsize=None)
+def _plain_kind(cls: type) -> str:
+    """How ``to_plain`` turns an instance of ``cls`` plain, decided once per type: the checks, run on
+    each of the quarter million values of a batch's story records, were a third of ``to_plain``."""
+    if dataclasses.is_dataclass(cls) and not issubclass(cls, type):
+        return "dataclass"
+    if issubclass(cls, (list, tuple)):
+        return "sequence"
+    if issubclass(cls, dict):
+        return "mapping"
+    return "leaf"
 
 
 @functools.lru_cache(maxsize=None)
@@ -53,9 +67,21 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
+@functools.lru_cache(maxsize=None)
+def _field_set(cls: type) -> frozenset[str]:
+    """The field names of dataclass ``cls`` as a set, for ``_build``'s check of a dict's keys."""
+    return frozenset(_field_names(cls))
+
+
 def _build(cls: type, data: dict[str, Any]) -> Any:
-    """Build dataclass ``cls`` from a dict, ignoring unknown keys (forward compatible)."""
-    names = _field_names(cls)
+    """Build dataclass ``cls`` from a dict, ignoring unknown keys (forward compatible).
+
+    A dict with no unknown key (the usual case) is passed as it is: filtering
+    it key by key was a sixth of the time spent reading a stored analysis.
+    """
+    names = _field_set(cls)
+    if names.issuperset(data):
+        return cls(**data)
     return cls(**{k: v for k, v in data.items() if k in names})
 
 

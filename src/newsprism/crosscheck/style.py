@@ -69,6 +69,12 @@ _STOCK = [re.compile(p, re.IGNORECASE) for p in (
 # none (one scan instead of 31: 6x faster on BASIL). The per-phrase scans stay for what they
 # find: the longest of overlapping matches.
 _STOCK_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _STOCK), re.IGNORECASE)
+# The same pattern without IGNORECASE, for the lowercased text (the phrases are written in
+# lowercase): a case-sensitive scan is 3x faster. It finds what the IGNORECASE one finds
+# unless the text holds a character that IGNORECASE matches to an ASCII letter it does not
+# lowercase to ("ı", "ſ") or that lowercases to two ("İ"); such texts take the IGNORECASE scan.
+_STOCK_ANY_LOWER = re.compile(_STOCK_ANY.pattern)
+_UNFOLDED = ("\u0130", "\u0131", "\u017f")
 _SUMMARY_OPENER = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(In summary|In conclusion|To summari[sz]e|To sum up|In essence),",
                              re.IGNORECASE)
 _BULLET = re.compile(r"^[ \t]*(?:[-*•–]|\d+[.)])[ \t]+(?P<body>\S.*)$", re.MULTILINE)
@@ -137,8 +143,14 @@ def _content(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP}
 
 
+def _any_stock_phrase(text: str) -> bool:
+    if any(c in text for c in _UNFOLDED):
+        return _STOCK_ANY.search(text) is not None
+    return _STOCK_ANY_LOWER.search(text.lower()) is not None
+
+
 def _stock_phrases(text: str) -> StyleFeature | None:
-    if not _STOCK_ANY.search(text):
+    if not _any_stock_phrase(text):
         return None
     spans: list[tuple[int, int]] = []
     for a, b in sorted(((m.start(), m.end()) for p in _STOCK for m in p.finditer(text)), key=lambda s: s[0] - s[1]):

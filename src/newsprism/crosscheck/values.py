@@ -110,8 +110,12 @@ _DOMAIN_SUFFIX = re.compile(r"^(?:https?://)?(?:www\.)?([^/]+?)\.(?:com|org|net|
                             r"(?:/.*)?$")
 
 
+@functools.lru_cache(maxsize=65536)
 def source_key(name: str | None) -> str:
-    """One key per source or outlet: 'the Kremlin' = 'Kremlin', 'aljazeera.com' = 'Al Jazeera'."""
+    """One key per source or outlet: 'the Kremlin' = 'Kremlin', 'aljazeera.com' = 'Al Jazeera'.
+
+    Cached: a story's few outlets and sources are keyed again for every quote, event and article.
+    """
     if not name:
         return ""
     name = name.strip()

@@ -56,6 +56,8 @@ _TRANSLIT = (
 _UNDECOMPOSED = str.maketrans({"đ": "d", "ø": "o", "ł": "l", "ß": "ss", "æ": "ae", "ı": "i", "œ": "oe", "þ": "th"})
 _INITIALS = {"j": "y", "w": "v", "q": "k", "x": "k"}
 _VOWELS = re.compile(r"[aeiouy]")
+_NAME_SPLIT = re.compile(r"[\s\-]+")
+_INITIAL = re.compile(r"[A-Z]\.?")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -75,15 +77,20 @@ def translit_key(word: str) -> str:
     return text
 
 
-def _name_words(name: str) -> list[str]:
-    words = [w for w in re.split(r"[\s\-]+", name) if w]
+@functools.lru_cache(maxsize=65536)
+def _name_words(name: str) -> tuple[str, ...]:
+    """The words of a name that identify it; cached (a tuple) as each name is split once per
+    article that mentions it, twice more to name its cluster, and again per acronym comparison."""
+    words = [w for w in _NAME_SPLIT.split(name) if w]
     words = [w for w in words if translit_key(w) and translit_key(w) not in _HONORIFICS]
     if words and words[0].lower() == "the":
         words = words[1:]
-    return [w for w in words if not re.fullmatch(r"[A-Z]\.?", w)] or words  # drop middle initials
+    return tuple([w for w in words if not _INITIAL.fullmatch(w)] or words)  # drop middle initials
 
 
+@functools.lru_cache(maxsize=65536)
 def _skeleton(key: str) -> str:
+    """Cached: ``_fuzzy_merge`` compares every pair of a story's clusters, so each key comes back often."""
     return _VOWELS.sub("", key)
 
 
@@ -97,8 +104,9 @@ class _Node:
     keys: list[str]
     context: frozenset[str] = frozenset()
 
-    @property
+    @functools.cached_property
     def full_key(self) -> str:
+        """Cached: read for every pair of clusters ``_fuzzy_merge`` scores."""
         return " ".join(self.keys)
 
 
@@ -190,8 +198,9 @@ def _match_score(a: _Cluster, b: _Cluster) -> float | None:
         if len(ka) < 2 or len(kb) < 2:
             return None  # lone surnames are attached afterwards, only when unambiguous
         return person_match(ka, kb)
-    score = fuzz.ratio(" ".join(ka), " ".join(kb))
-    if score < PLACE_MIN_RATIO and not _same_skeleton(" ".join(ka), " ".join(kb)):
+    fa, fb = a.nodes[0].full_key, b.nodes[0].full_key
+    score = fuzz.ratio(fa, fb)
+    if score < PLACE_MIN_RATIO and not _same_skeleton(fa, fb):
         score = _acronym_score(a, b)
         if score is None:
             return None

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePath
 
 from newsprism.model import (
@@ -291,8 +292,12 @@ def _span_text(e: Evidence, ctx: _Context) -> str:
     return ctx.texts[e.article_id][e.start:e.end]
 
 
+@lru_cache(maxsize=4096)
 def _clean(sentence: str) -> str:
-    """One clean line: a headline glued to the first sentence and a dateline are dropped, whitespace collapsed."""
+    """One clean line: a headline glued to the first sentence and a dateline are dropped, whitespace collapsed.
+
+    Cached: events share evidence sentences, and each is cleaned for every event it tells.
+    """
     lines = [ln.strip() for ln in sentence.splitlines() if ln.strip()]
     if not lines:
         return ""
