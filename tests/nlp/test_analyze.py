@@ -66,3 +66,22 @@ def test_analyze_articles_on_seeds(seeds_dir):
         fulls = [e.name for e in people if " " in e.name]
         assert len(fulls) == len(set(fulls)), a.id
         assert any(e.labels for e in people), a.id
+
+
+@pytest.mark.slow
+def test_analysis_is_the_same_whatever_the_process_string_hash(demo_dir, tmp_path):
+    """Python salts str hashes per process: no output may follow a set's order (a lone surname once went
+    to whichever of two same-surname people a set listed first)."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("import json, sys\n"
+              "from newsprism.ingest import ingest_inputs\n"
+              "from newsprism.model import Article\n"
+              "from newsprism.nlp import analyze_articles\n"
+              "arts = [a for a in ingest_inputs([sys.argv[1]]) if isinstance(a, Article)]\n"
+              "print(json.dumps([a.to_dict() for a in analyze_articles(arts)], sort_keys=True))\n")
+    runs = [subprocess.run([sys.executable, "-c", script, str(demo_dir)], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "6")]
+    assert runs[0] and runs[0] == runs[1]

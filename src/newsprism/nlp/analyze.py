@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
 # Bump when an extractor's output changes, so cached analyses are redone.
-ANALYSIS_REVISION = 6
+ANALYSIS_REVISION = 7
 
 T = TypeVar("T")
 
@@ -75,19 +75,19 @@ def _outside_dateline(entities: list[Entity], article: Article) -> list[Entity]:
 
 def analyze_doc(doc: Doc, article: Article, *, analyzer: str = "") -> AnalyzedArticle:
     """Fill an AnalyzedArticle from ``doc``, the parse of the article's body (a prefix of its text)."""
-    text = doc.text  # built once here: Doc rebuilds this string on every access
+    text = doc.text  # built once here and passed down: Doc rebuilds this string on every access
     end = len(text)
-    sentences = extract_sentences(doc, end=end)
+    sentences = extract_sentences(doc, end=end, text=text)
     entities = extract_entities(doc, article.id, end=end)
-    dates = extract_dates(doc, article.published, end=end)
+    dates = extract_dates(doc, article.published, end=end, text=text)
     quantities = extract_quantities(doc, end=end)
-    attributions = _guarded("attributions", article, lambda: extract_attributions(doc, entities))
-    quotes = _guarded("quotes", article, lambda: extract_quotes(doc, entities, attributions))
+    attributions = _guarded("attributions", article, lambda: extract_attributions(doc, entities, text=text))
+    quotes = _guarded("quotes", article, lambda: extract_quotes(doc, entities, attributions, text=text))
     actors = _outside_dateline(entities, article)
     cut = _dateline_end(article)
     told = [d for d in dates if d.start >= cut]  # the filing date dates the report, not its events
     events = _guarded("events", article,
-                      lambda: extract_events(doc, article, actors, told, quantities, attributions))
+                      lambda: extract_events(doc, article, actors, told, quantities, attributions, text=text))
     return AnalyzedArticle(article=article, sentences=sentences, entities=entities, dates=dates,
                            quantities=quantities, quotes=quotes, attributions=attributions, events=events,
                            analyzer=analyzer)

@@ -14,9 +14,12 @@ import bisect
 import sys
 from dataclasses import dataclass, field
 
+from spacy.attrs import DEP, LEMMA, LOWER, POS
+
 from newsprism.model import Attribution, Entity
 from newsprism.nlp.mention_index import MentionIndex, resolve_token
 from newsprism.nlp.quote_spans import quoted_spans
+from newsprism.nlp.token_filter import attr_in, positions, within
 
 # General English verbs that introduce reported speech or a stance.
 REPORTING_VERBS = frozenset({
@@ -107,23 +110,32 @@ class _Found:
     outer: bool = False  # "according to X" and trailing "..., X reported" wrap the rest
 
 
-def extract_attributions(doc, entities: list[Entity]) -> list[Attribution]:
+def extract_attributions(doc, entities: list[Entity], *, text: str | None = None) -> list[Attribution]:
     """Find every attributed source in ``doc``, one Attribution per source.
 
     Args:
         doc: spaCy Doc of ``Article.text`` (offsets are the article's).
         entities: the article's entities; a source whose words are one of
             their mentions gets that entity's id in ``source_entity``.
+        text: ``doc.text`` when the caller has built it already (Doc
+            rebuilds that string on every access).
 
     Returns the attributions in text order; the outermost source of a
     sentence carries the whole chain.
     """
+    if text is None:
+        text = doc.text
     index = MentionIndex(entities)
-    quotes = quoted_spans(doc.text)
+    quotes = quoted_spans(text)
+    # the only tokens a rule of _sentence_sources can fire on, and the "citing" verbs
+    cues = positions(attr_in(doc, LOWER, ("according",)) | attr_in(doc, POS, ("VERB", "AUX"))
+                     | attr_in(doc, DEP, ("acomp", "ROOT")))
+    citing = positions(attr_in(doc, LEMMA, ("cite",)) & attr_in(doc, POS, ("VERB",)))
     out: list[Attribution] = []
     for sent in doc.sents:
-        found = _sentence_sources(sent, index, quotes)
-        out.extend(_to_attributions(sent, found))
+        found = _sentence_sources(sent, within(cues, sent), index, quotes)
+        _attach_citations(sent, within(citing, sent), found, index, quotes)
+        out.extend(_to_attributions(sent, found, text))
     return out
 
 
@@ -145,12 +157,14 @@ def _in_quote(token, quotes: list[tuple[int, int]]) -> bool:
     return k >= 0 and token.idx < quotes[k][1]
 
 
-def _sentence_sources(sent, index: MentionIndex, quotes) -> list[_Found]:
+def _sentence_sources(sent, cues: list[int], index: MentionIndex, quotes) -> list[_Found]:
+    """The sources of ``sent`` whose cue is one of the tokens ``cues``: "according", a verb, or an
+    acomp/ROOT token (no rule fires on any other)."""
     found: list[_Found] = []
-    for tok in sent:
+    doc = sent.doc
+    for i in cues:
+        tok = doc[i]
         low = tok.lower_
-        if low != "according" and tok.pos_ not in ("VERB", "AUX") and tok.dep_ not in ("acomp", "ROOT"):
-            continue  # no branch below can fire (checked first: most tokens are none of these)
         if _in_quote(tok, quotes):
             continue
         if low == "according":
@@ -172,7 +186,6 @@ def _sentence_sources(sent, index: MentionIndex, quotes) -> list[_Found]:
                 f = _make(subj, tok, index)
                 if f:
                     found.append(f)
-    _attach_citations(sent, found, index, quotes)
     return found
 
 
@@ -297,10 +310,15 @@ def _inherited_subject(verb):
     return None
 
 
-def _attach_citations(sent, found: list[_Found], index: MentionIndex, quotes) -> None:
-    """Fold "citing X" into the source it modifies, or make X a source of its own."""
-    for tok in sent:
-        if tok.lemma_ != "cite" or tok.pos_ != "VERB" or _in_quote(tok, quotes):
+def _attach_citations(sent, citing: list[int], found: list[_Found], index: MentionIndex, quotes) -> None:
+    """Fold "citing X" into the source it modifies, or make X a source of its own.
+
+    ``citing`` are the sentence's tokens with lemma "cite" tagged VERB.
+    """
+    doc = sent.doc
+    for i in citing:
+        tok = doc[i]
+        if _in_quote(tok, quotes):
             continue
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "pobj")), None)
         if obj is None:
@@ -422,7 +440,7 @@ def _kind_of_entity(ent: Entity, text: str) -> str:
     return "description"
 
 
-def _to_attributions(sent, found: list[_Found]) -> list[Attribution]:
+def _to_attributions(sent, found: list[_Found], text: str) -> list[Attribution]:
     """Chain the sentence's sources, outer first, and emit one Attribution per source.
 
     A source wraps another when its cue governs the other's cue in the parse
@@ -445,7 +463,7 @@ def _to_attributions(sent, found: list[_Found]) -> list[Attribution]:
             if i in wraps[j]:
                 continue
             chain += [s for s in [found[j].source, *found[j].cited] if s not in chain]
-        out.append(_attribution(sent, f, chain))
+        out.append(_attribution(sent, f, chain, text))
     out.sort(key=lambda a: a.cue_start)
     return out
 
@@ -483,7 +501,8 @@ def _dedupe(found: list[_Found]) -> list[_Found]:
     return out
 
 
-def _attribution(sent, f: _Found, chain: list[str]) -> Attribution:
+def _attribution(sent, f: _Found, chain: list[str], text: str) -> Attribution:
+    """The Attribution of ``f``; ``text`` is the doc's, sliced for the sentence (Span.text joins its tokens)."""
     cue = f.cue_token
     cue_text = cue.text
     cue_end = cue.idx + len(cue.text)
@@ -493,7 +512,7 @@ def _attribution(sent, f: _Found, chain: list[str]) -> Attribution:
         source=f.source,
         start=sent.start_char,
         end=sent.end_char,
-        sentence=sent.text,
+        sentence=text[sent.start_char:sent.end_char],
         cue=cue_text,
         cue_start=cue.idx,
         cue_end=cue_end,

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -66,19 +67,24 @@ _MODIFIER_PREFIX = 4
 
 @dataclass
 class _Name:
-    """One name mention after NER repair, before grouping."""
+    """One name mention after NER repair, before grouping.
+
+    ``span`` is never reassigned, so its text and key are computed once:
+    Span.text joins the tokens anew on every access, and grouping reads
+    the key of every name several times.
+    """
 
     span: Span
     type: EntityType
     labels: list[Mention] = field(default_factory=list)
 
-    @property
+    @cached_property
     def text(self) -> str:
         return self.span.text
 
-    @property
+    @cached_property
     def key(self) -> str:
-        return _norm(self.span.text)
+        return _norm(self.text)
 
 
 def _norm(text: str) -> str:
@@ -358,7 +364,10 @@ def _person_tokens(name: _Name) -> list[str]:
 def _group_names(names: list[_Name]) -> list[_Group]:
     groups: list[_Group] = []
     persons = [n for n in names if n.type == "PERSON"]
-    full = sorted({tuple(_person_tokens(n)) for n in persons if len(_person_tokens(n)) > 1}, key=len, reverse=True)
+    # Longest first; names of one length in the order the text gives them (dict.fromkeys, not a set: a
+    # set's order follows the per-process string hash, and "Page" went to Jack or Bettie Page by the run).
+    full = sorted(dict.fromkeys(tuple(_person_tokens(n)) for n in persons if len(_person_tokens(n)) > 1),
+                  key=len, reverse=True)
     by_key: dict[tuple[str, ...], _Group] = {}
     # full names first, merging "Jane Q. Roe" into "Jane Roe" (same first and last token)
     for toks in full:

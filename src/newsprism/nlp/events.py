@@ -19,6 +19,8 @@ from __future__ import annotations
 import hashlib
 from datetime import date, timedelta
 
+from spacy.attrs import DEP, LOWER, POS
+
 from newsprism.model import Article, Attribution, Entity, EventFrame, Quantity, TimeExpr
 from newsprism.nlp.attributions import REPORTING_VERBS, outermost, pobj_of
 from newsprism.nlp.event_types import (
@@ -26,6 +28,7 @@ from newsprism.nlp.event_types import (
     PLANNING_VERBS, THREAT_VERBS, VERB_TRIGGERS,
 )
 from newsprism.nlp.mention_index import MentionIndex, resolve_token
+from newsprism.nlp.token_filter import attr_in, positions, within
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _OBJECT_DEPS = ("dobj", "dative", "iobj")
@@ -44,14 +47,26 @@ _PLACE_SEARCH_DEPTH = 4
 
 
 def extract_events(doc, article: Article, entities: list[Entity], dates: list[TimeExpr],
-                   quantities: list[Quantity], attributions: list[Attribution]) -> list[EventFrame]:
-    """Return the event frames of every sentence of ``doc``, in text order."""
+                   quantities: list[Quantity], attributions: list[Attribution], *,
+                   text: str | None = None) -> list[EventFrame]:
+    """Return the event frames of every sentence of ``doc``, in text order.
+
+    ``text`` is ``doc.text`` when the caller has built it already (Doc
+    rebuilds that string on every access).
+    """
+    if text is None:
+        text = doc.text
     index = MentionIndex(entities)
+    # the tokens each per-sentence scan below can fire on, picked for the whole doc at once
+    content = positions(attr_in(doc, POS, _TRIGGER_POS))
+    verbs = positions(attr_in(doc, POS, ("VERB",)))
+    phones = positions(attr_in(doc, LOWER, PHONE_CUES))
     frames: list[EventFrame] = []
     prev_phone = False
     for sent in doc.sents:
-        triggers = _triggers(sent)
-        phone = any(t.lower_ in PHONE_CUES for t in sent)
+        sentence = text[sent.start_char:sent.end_char]  # sent.text would join the sentence's tokens again
+        triggers = _triggers(sent, within(content, sent))
+        phone = bool(within(phones, sent))
         anchors = {t.i: anchor for t, anchor, _ in triggers}
         date_of = _assign_dates(sent, dates, anchors)
         attribution = outermost(attributions, sent.start_char, sent.end_char)
@@ -60,12 +75,12 @@ def extract_events(doc, article: Article, entities: list[Entity], dates: list[Ti
                 kind = "phone_call"
             elif kind in ("talks", "briefing") and phone:
                 kind = "phone_call"
-            frame = _frame(article, sent, trig, anchor, kind, plover, index,
+            frame = _frame(article, sent, sentence, trig, anchor, kind, plover, index,
                            date_of.get(trig.i), quantities, attribution)
             if _informative(frame, trig):
                 frames.append(frame)
-        frames.extend(_stated_intentions(article, sent, {t.i for t, _, _ in triggers}, index,
-                                         date_of, attribution))
+        frames.extend(_stated_intentions(article, sent, sentence, within(verbs, sent),
+                                         {t.i for t, _, _ in triggers}, index, date_of, attribution))
         prev_phone = phone
     _date_from_earlier_events(doc, frames)
     return frames
@@ -84,9 +99,8 @@ def _date_from_earlier_events(doc, frames: list[EventFrame]) -> None:
     of the phrase's sentence take that date plus the stated offset. "Before"
     gives no day, so it is left alone.
     """
-    for tok in doc:
-        if tok.lower_ not in ("after", "following") or tok.dep_ != "prep":
-            continue
+    for i in positions(attr_in(doc, LOWER, ("after", "following")) & attr_in(doc, DEP, ("prep",))):
+        tok = doc[i]
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if pobj is None or pobj.lemma_.lower() not in NOUN_TRIGGERS:
             continue
@@ -148,21 +162,24 @@ def _informative(frame: EventFrame, trig) -> bool:
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
 
 
-def _triggers(sent) -> list[tuple]:
-    """(trigger token, anchor token, (type, plover)) for each event predicate of the sentence."""
+def _triggers(sent, content: list[int]) -> list[tuple]:
+    """(trigger token, anchor token, (type, plover)) for each event predicate of the sentence.
+
+    ``content`` are the sentence's tokens tagged VERB, NOUN or PROPN (_TRIGGER_POS): every branch below needs one.
+    """
     out = []
-    for tok in sent:
+    doc = sent.doc
+    for i in content:
+        tok = doc[i]
         pos = tok.pos_
-        if pos not in _TRIGGER_POS:
-            continue  # every branch below needs one of these (checked first: lemma_ is a string lookup)
         lemma = tok.lemma_.lower()
         if pos == "VERB" and lemma in VERB_TRIGGERS:
             typed = _verb_type(tok, lemma)
             if typed is None or _carries_event_noun(tok):
                 continue
             out.append((tok, tok, typed))
-        elif tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_TRIGGERS or tok.lower_ in NOUN_TRIGGERS \
-                and tok.pos_ == "NOUN":
+        elif pos in ("NOUN", "PROPN") and lemma in NOUN_TRIGGERS or tok.lower_ in NOUN_TRIGGERS \
+                and pos == "NOUN":
             typed = NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS[tok.lower_]
             if lemma == "strike" and (any(c.lower_ in STOPPAGE_MODIFIERS for c in tok.children)
                                       or _workers_strike(tok)):
@@ -235,7 +252,7 @@ def _carries_event_noun(verb) -> bool:
 # --------------------------------------------------------------------------- frames
 
 
-def _frame(article, sent, trig, anchor, kind, plover, index, date, quantities, attribution) -> EventFrame:
+def _frame(article, sent, sentence, trig, anchor, kind, plover, index, date, quantities, attribution) -> EventFrame:
     actors, targets = _roles(trig, anchor, index)
     status = _status(trig, anchor, date)
     if kind in ("threat", "ultimatum"):
@@ -250,7 +267,7 @@ def _frame(article, sent, trig, anchor, kind, plover, index, date, quantities, a
     return EventFrame(
         id="v-" + digest, type=kind, plover=plover, trigger=trig.text,
         trigger_start=start, trigger_end=start + len(trig.text),
-        start=sent.start_char, end=sent.end_char, sentence=sent.text, summary=summary,
+        start=sent.start_char, end=sent.end_char, sentence=sentence, summary=summary,
         actors=[e.id for e in actors], targets=[e.id for e in targets],
         date=date.value if date else None, date_text=date.text if date else None,
         place=_place(trig, anchor, index), status=status,
@@ -524,16 +541,19 @@ def _conditional(verb) -> bool:
 # --------------------------------------------------------------------------- stated intentions
 
 
-def _stated_intentions(article, sent, taken: set[int], index, date_of, attribution) -> list[EventFrame]:
+def _stated_intentions(article, sent, sentence, verbs: list[int], taken: set[int], index, date_of,
+                       attribution) -> list[EventFrame]:
     """"X said Y must ..." (REQUEST), "X said it will ..." (AGREE/THREATEN), "... will not ..." (REJECT).
 
     Only for a reported clause whose own verb is no event trigger: PLOVER
     codes these statements by their modality, and the project records them
-    as statements.
+    as statements. ``verbs`` are the sentence's tokens tagged VERB.
     """
     out = []
-    for verb in sent:
-        if verb.lemma_.lower() not in _SAY_VERBS or verb.pos_ != "VERB":
+    doc = sent.doc
+    for i in verbs:
+        verb = doc[i]
+        if verb.lemma_.lower() not in _SAY_VERBS:
             continue
         for clause in verb.children:
             if clause.dep_ != "ccomp":
@@ -558,7 +578,7 @@ def _stated_intentions(article, sent, taken: set[int], index, date_of, attributi
             out.append(EventFrame(
                 id="v-" + digest, type="statement", plover=plover, trigger=verb.text,
                 trigger_start=verb.idx, trigger_end=verb.idx + len(verb.text),
-                start=sent.start_char, end=sent.end_char, sentence=sent.text,
+                start=sent.start_char, end=sent.end_char, sentence=sentence,
                 summary=_summary(verb, verb, actors, targets),
                 actors=[e.id for e in actors], targets=[e.id for e in targets],
                 date=date.value if date else None, date_text=date.text if date else None,

@@ -18,21 +18,24 @@ from newsprism.nlp.quote_spans import quoted_spans
 _SHORT_QUOTE_CHARS = 25
 
 
-def extract_quotes(doc, entities: list[Entity], attributions: list[Attribution] | None = None) -> list[Quote]:
+def extract_quotes(doc, entities: list[Entity], attributions: list[Attribution] | None = None, *,
+                   text: str | None = None) -> list[Quote]:
     """Return every quoted passage of ``doc`` with its speaker where one is attributed.
 
     ``attributions`` are the doc's (``extract_attributions``); pass them when
-    already computed, since finding them is most of the cost.
+    already computed, since finding them is most of the cost. ``text`` is
+    ``doc.text`` when the caller has built it already (Doc rebuilds that
+    string on every access).
     """
+    full = doc.text if text is None else text
     if attributions is None:
-        attributions = extract_attributions(doc, entities)
-    full = doc.text  # once: Doc rebuilds the string on every access
+        attributions = extract_attributions(doc, entities, text=full)
     out: list[Quote] = []
     for start, end in quoted_spans(full):
-        text = full[start:end].strip()
-        if not text:
+        said = full[start:end].strip()
+        if not said:
             continue
-        speaker = _speaker(full, start, end, attributions, short=len(text) < _SHORT_QUOTE_CHARS)
+        speaker = _speaker(full, start, end, attributions, short=len(said) < _SHORT_QUOTE_CHARS)
         out.append(Quote(start=start, end=end, text=full[start:end],
                          speaker=speaker.source if speaker else None,
                          speaker_entity=speaker.source_entity if speaker else None))

@@ -58,8 +58,16 @@ _DURATION = re.compile(
     r"(?:\d+|" + "|".join(_NUMBER_WORDS) + r"|several|few|a few|many|\d+-|half an?|the past|the last|the next)"
     r"[\s-]+(?:more\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries?)(?:'? long)?$", re.I)
 
-# Patterns that find expressions NER misses; NER spans are used as found.
-_FINDERS = (_FULL_DMY, _FULL_MDY, _ISO, _EDGE_THIS, _RELATIVE_UNIT, _AGO, _DEICTIC, _WEEKDAY, _MD, _DM)
+# Gates: a finder below can only match a text its gate matches, so a text without a month name skips the
+# four month finders, and one without "ago"/"earlier"/"from now" skips _AGO. Each gate is a piece of its
+# finders' pattern with their flags (a month name has a word boundary on both sides in every month finder),
+# so case folding agrees; it costs a fraction of the finders it spares, and most articles lack one or other.
+_MONTH_GATE = re.compile(r"\b(?a:" + "|".join(MONTHS) + r")\b", re.I)
+_AGO_GATE = re.compile(r"ago|earlier|from now", re.I)
+# Patterns that find expressions NER misses, each with its gate (None: always run); NER spans are used as found.
+_FINDERS = ((_FULL_DMY, _MONTH_GATE), (_FULL_MDY, _MONTH_GATE), (_ISO, None), (_EDGE_THIS, None),
+            (_RELATIVE_UNIT, None), (_AGO, _AGO_GATE), (_DEICTIC, None), (_WEEKDAY, None),
+            (_MD, _MONTH_GATE), (_DM, _MONTH_GATE))
 
 
 @dataclass(frozen=True)
@@ -70,15 +78,18 @@ class _Resolved:
     tense_bound: bool = True  # whether the tense picked the value (only for the direction fallback)
 
 
-def extract_dates(doc: Doc, published: str | None, *, end: int | None = None) -> list[TimeExpr]:
+def extract_dates(doc: Doc, published: str | None, *, end: int | None = None,
+                  text: str | None = None) -> list[TimeExpr]:
     """Return the temporal expressions of ``doc`` (up to ``end``), resolved against ``published``.
 
     With no publication date the expressions are kept with ``value`` None, so
-    a reader still sees what the article says.
+    a reader still sees what the article says. ``text`` is ``doc.text`` when
+    the caller has built it already (Doc rebuilds that string on every access).
     """
-    limit = len(doc.text) if end is None else end  # one access; doc.text is rebuilt each time
+    full = doc.text if text is None else text
+    limit = len(full) if end is None else end
     base = _parse_published(published)
-    spans = _candidate_spans(doc, limit)
+    spans = _candidate_spans(doc, full[:limit])
     out: list[TimeExpr] = []
     for span in spans:
         text = span.text
@@ -121,12 +132,16 @@ def split_at_dash(span: Span) -> tuple[Span, Span | None]:
     return (head if head is not None and len(head) else span), (tail if tail is not None and len(tail) else None)
 
 
-def _candidate_spans(doc: Doc, limit: int) -> list[Span]:
+def _candidate_spans(doc: Doc, text: str) -> list[Span]:
+    """NER's DATE/TIME spans up to the end of ``text`` (a prefix of the doc's), then our finders' matches."""
+    limit = len(text)
     spans: list[Span] = [split_at_dash(e)[0] for e in doc.ents
                          if e.label_ in ("DATE", "TIME") and e.end_char <= limit]
     taken = [(s.start_char, s.end_char) for s in spans]
-    text = doc.text[:limit]
-    for finder in _FINDERS:
+    open_gates = {gate: gate.search(text) is not None for gate in (_MONTH_GATE, _AGO_GATE)}
+    for finder, gate in _FINDERS:
+        if gate is not None and not open_gates[gate]:
+            continue
         for m in finder.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
