@@ -48,3 +48,20 @@ def test_local_engine_draws_partitions_only_as_workers_free_up():
     finally:
         engine.close()
     assert sorted(rest) == [(i, i) for i in range(40)]
+
+
+def test_story_batches_send_the_largest_stories_first_in_tasks_of_about_equal_work():
+    from newsprism.model import Story
+    from newsprism.scale.batch import PARTS_PER_WORKER, STORY_BATCH, story_batches
+
+    sizes = [1] * 120 + [40, 3, 25, 2, 2, 9]
+    stories = [Story(id=f"s-{i}", title="t", article_ids=[f"a-{i}-{k}" for k in range(n)])
+               for i, n in enumerate(sizes)]
+    batches = story_batches(stories, workers=2)
+    assert sorted(s.id for b in batches for s in b) == sorted(s.id for s in stories)
+    firsts = [len(b[0].article_ids) for b in batches]
+    assert firsts == sorted(firsts, reverse=True) and firsts[0] == 40
+    share = -(-sum(sizes) // (PARTS_PER_WORKER * 2))
+    assert all(len(b) <= STORY_BATCH for b in batches)
+    assert all(sum(len(s.article_ids) for s in b) - len(b[-1].article_ids) < share for b in batches)
+    assert story_batches([], workers=2) == []

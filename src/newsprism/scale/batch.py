@@ -122,6 +122,34 @@ def _report_stories(items: list[tuple[dict[str, Any], list[str], list[int]]]) ->
     return out
 
 
+def story_batches(stories: list[Story], workers: int) -> list[list[Story]]:
+    """Cut the stories into cross-check tasks of about equal work, the largest stories first.
+
+    A story's cross-check costs about its number of articles (and more: it
+    compares their pairs), and the run waits for the last task. So the
+    stories go out largest first, each task filled up to an equal share of
+    the articles (``PARTS_PER_WORKER`` tasks per worker, at most
+    ``STORY_BATCH`` stories): the long tasks start while there is work to
+    run beside them, and the run ends on small ones. A story larger than
+    the share is a task of its own.
+    """
+    if not stories:
+        return []
+    share = -(-sum(len(s.article_ids) for s in stories) // (PARTS_PER_WORKER * max(1, workers)))
+    out: list[list[Story]] = []
+    batch: list[Story] = []
+    size = 0
+    for story in sorted(stories, key=lambda s: -len(s.article_ids)):  # stable: ties keep the run's order
+        batch.append(story)
+        size += len(story.article_ids)
+        if size >= share or len(batch) == STORY_BATCH:
+            out.append(batch)
+            batch, size = [], 0
+    if batch:
+        out.append(batch)
+    return out
+
+
 def _write_atomic(path: Path, lines: list[str]) -> None:
     """Write a partition file whole or not at all (a killed run leaves no half file).
 
@@ -246,11 +274,9 @@ def _run(inputs: Iterable[str], out: Path, state: Path, result: BatchResult, eng
         stories = stream.finish()
         result.stories = len(stories)
         position = {aid: i for i, aid in enumerate(input_order)}
-        per_task = max(1, min(STORY_BATCH, -(-len(stories) // (PARTS_PER_WORKER * max(1, workers)))))
 
         def items() -> Iterator[list[tuple[dict[str, Any], list[str], list[int]]]]:
-            for b in range(0, len(stories), per_task):
-                batch = stories[b:b + per_task]
+            for batch in story_batches(stories, workers):
                 lines = spill.get([x for s in batch for x in s.article_ids])
                 yield [({"id": s.id, "title": s.title, "article_ids": s.article_ids},
                         [lines[x] for x in s.article_ids], [position[x] for x in s.article_ids]) for s in batch]
