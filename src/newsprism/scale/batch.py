@@ -39,14 +39,12 @@ from pathlib import Path
 from typing import Any
 
 import newsprism
-from newsprism.crosscheck import crosscheck_story
 from newsprism.ingest import IngestFailure, IngestOptions, infer_missing_years, ingest_inputs, mark_duplicates
 from newsprism.model import SCHEMA_VERSION, AnalyzedArticle, Article, Story, to_plain
-from newsprism.nlp import analyze_articles, link_story_entities
-from newsprism.report import build_report
 from newsprism.report.build import report_article
 from newsprism.scale.engines import Engine, make_engine
 from newsprism.scale.spill import LineSpill
+from newsprism.scale.tasks import analyze_partition, report_stories
 from newsprism.scale.tables import write_tables
 from newsprism.stories import StoryStream, stream_key
 
@@ -89,37 +87,6 @@ def _partition_key(articles: list[Article]) -> str:
     for a in articles:
         h.update(a.id.encode())
     return h.hexdigest()[:16]
-
-
-def _analyze_partition(article_dicts: list[dict[str, Any]]) -> list[str]:
-    """Worker side: analyse one partition (the pipeline is loaded once per process).
-
-    Returns one JSON line per analysis, as the partition file stores it: the
-    worker serialises, so the driver only writes strings (unpickling nested
-    dicts and encoding them again cost the driver more).
-    """
-    arts = [Article.from_dict(d) for d in article_dicts]
-    return [json.dumps(a.to_dict(), ensure_ascii=False) for a in analyze_articles(arts)]
-
-
-def _report_stories(items: list[tuple[dict[str, Any], list[str], list[int]]]) -> list[dict[str, Any]]:
-    """Worker side: link entities, cross-check and write the contract's record of a batch of stories.
-
-    Each item is a story, its members' analyses as the JSON lines of the
-    partition files (in the story's order), and each member's position in the
-    run. The record is what ``build_report`` makes of the whole run, built
-    here from the story's members alone (it reads nothing else), so the
-    driver only collects plain records.
-    """
-    out = []
-    for story_d, lines, positions in items:
-        members = [AnalyzedArticle.from_dict(json.loads(line)) for line in lines]
-        story = Story(id=story_d["id"], title=story_d["title"], article_ids=story_d["article_ids"])
-        story.entities = link_story_entities(members)
-        check = crosscheck_story(story, members)
-        in_run_order = [a for _, a in sorted(zip(positions, members), key=lambda pa: pa[0])]
-        out.append(to_plain(build_report(in_run_order, [story], {story.id: check}).stories[0]))
-    return out
 
 
 def story_batches(stories: list[Story], workers: int) -> list[list[Story]]:
@@ -265,7 +232,7 @@ def _run(inputs: Iterable[str], out: Path, state: Path, result: BatchResult, eng
     try:
         clustered = cluster_ready()
         payload = ([a.to_dict() for a in parts[i]] for i in todo)  # drawn by the engine as workers free up
-        for k, part_lines in eng.map_partitions(_analyze_partition, payload):
+        for k, part_lines in eng.map_partitions(analyze_partition, payload):
             _write_atomic(paths[todo[k]], part_lines)
             ready[todo[k]] = part_lines
             done += 1
@@ -282,7 +249,7 @@ def _run(inputs: Iterable[str], out: Path, state: Path, result: BatchResult, eng
                         [lines[x] for x in s.article_ids], [position[x] for x in s.article_ids]) for s in batch]
 
         records: dict[str, dict[str, Any]] = {}
-        for _, batch_records in eng.map_partitions(_report_stories, items()):
+        for _, batch_records in eng.map_partitions(report_stories, items()):
             for record in batch_records:
                 records[record["id"]] = record
             progress("crosscheck", len(records), len(stories))

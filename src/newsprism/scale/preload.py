@@ -7,8 +7,8 @@ per worker, while the driver is still ingesting, and its memory pages are
 shared until written:
 
 - the spaCy pipeline (about 3.5 CPU seconds);
-- the modules the worker tasks live in (``newsprism.scale.batch`` pulls in
-  the extractors, the cross-check and the report: 1.7 s to import);
+- the module the worker tasks live in (``newsprism.scale.tasks`` pulls in
+  the extractors, the cross-check and the report);
 - dateparser's first parse, which compiles its time-zone and locale
   patterns (0.3-0.8 s).
 
@@ -17,7 +17,7 @@ Importing this module is its whole job.
 
 from __future__ import annotations
 
-import newsprism.scale.batch  # noqa: F401 - imported for the workers to inherit
+import newsprism.scale.tasks  # noqa: F401 - imported for the workers to inherit
 from newsprism.nlp.pipeline import load_pipeline
 from newsprism.nlp.temporal import warm_up_dateparser
 
