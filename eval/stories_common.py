@@ -45,12 +45,22 @@ def analyse(articles: list[Article], *, use_nlp: bool, cache: Path) -> list[Anal
     if not use_nlp:
         return [AnalyzedArticle(article=a) for a in articles]
     from newsprism.nlp import analyze_articles
+    from newsprism.nlp.pipeline import analyzer_version
 
+    # Only analyses of this analyser (model + ANALYSIS_REVISION) count: older ones are redone.
+    version = analyzer_version()
     cached: dict[str, AnalyzedArticle] = {}
+    stale = 0
     if cache.exists():
         for line in cache.read_text(encoding="utf-8").splitlines():
             a = AnalyzedArticle.from_dict(json.loads(line))
-            cached[a.id] = a
+            if a.analyzer == version:
+                cached[a.id] = a
+            else:
+                stale += 1
+        if stale:  # keep the file to this analyser's lines
+            cache.write_text("".join(json.dumps(a.to_dict(), ensure_ascii=False) + "\n" for a in cached.values()),
+                             encoding="utf-8")
     todo = [a for a in articles if a.id not in cached or cached[a.id].article.text != a.text]
     if todo:
         cache.parent.mkdir(parents=True, exist_ok=True)
