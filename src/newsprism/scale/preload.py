@@ -12,10 +12,17 @@ shared until written:
 - dateparser's first parse, which compiles its time-zone and locale
   patterns (0.3-0.8 s).
 
+Last, everything loaded is frozen out of the garbage collector's reach
+(``gc.freeze``, as Python's documentation advises before forking without
+exec): a worker's collections no longer walk the model's objects, nor write
+to their pages, which the workers then keep sharing instead of copying.
+
 Importing this module is its whole job.
 """
 
 from __future__ import annotations
+
+import gc
 
 import newsprism.scale.tasks  # noqa: F401 - imported for the workers to inherit
 from newsprism.nlp.pipeline import load_pipeline
@@ -26,3 +33,4 @@ try:
 except Exception:  # noqa: BLE001 - a worker loading it again raises the same error, with its message
     pass
 warm_up_dateparser()
+gc.freeze()
