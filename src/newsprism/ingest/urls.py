@@ -67,6 +67,17 @@ def _forbidden(address: str) -> bool:
             or ip.is_unspecified or not ip.is_global)
 
 
+def _host_addresses(host: str) -> list[str]:
+    """The addresses a connection to ``host`` may use: the host itself when it is an IP literal, else its DNS answer."""
+    return [host.strip("[]")] if _is_ip(host) else _resolve(host)
+
+
+def _refusal(host: str, addresses: list[str]) -> str | None:
+    """Why ``host`` may not be fetched (one of its addresses is not public), or None when it may."""
+    bad = [a for a in addresses if _forbidden(a)]
+    return f"refused: {host} resolves to a private or reserved address ({bad[0]})" if bad else None
+
+
 def check_url(url: str, options: IngestOptions) -> None:
     """Refuse a URL that is not http(s) or whose host resolves to a non-public address.
 
@@ -79,21 +90,20 @@ def check_url(url: str, options: IngestOptions) -> None:
     if options.allow_private:
         return
     try:
-        addresses = [parts.hostname] if _is_ip(parts.hostname) else _resolve(parts.hostname)
+        addresses = _host_addresses(parts.hostname)
     except IngestError as exc:
         raise IngestError(url, exc.reason) from None
-    bad = [a for a in addresses if _forbidden(a)]
-    if bad:
-        raise IngestError(url, f"refused: {parts.hostname} resolves to a private or reserved address ({bad[0]}); "
-                               "pass --allow-private to fetch it")
+    why = _refusal(parts.hostname, addresses)
+    if why:
+        raise IngestError(url, f"{why}; pass --allow-private to fetch it")
 
 
 class _CheckedBackend(httpcore.SyncBackend):
-    """httpcore's network backend, connecting only to an address of the host that passes the check.
+    """httpcore's network backend, connecting only to an address the check of ``check_url`` passed.
 
-    Resolving here, on the connection's own lookup, and connecting to the
-    address just checked leaves a rebinding DNS server no second answer to
-    slip a private address into.
+    Resolving here, on the connection's own lookup, with the same rule, and
+    connecting to the address just checked leaves a rebinding DNS server no
+    second answer to slip a private address into.
     """
 
     def __init__(self, options: IngestOptions):
@@ -101,12 +111,14 @@ class _CheckedBackend(httpcore.SyncBackend):
 
     def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
                     socket_options: Any = None) -> httpcore.NetworkStream:
-        addresses = [host.strip("[]")] if _is_ip(host) else _resolve(host)
-        allowed = addresses if self.options.allow_private else [a for a in addresses if not _forbidden(a)]
-        if not allowed:
-            raise _Refused(f"refused: {host} resolves to a private or reserved address ({addresses[0]}) "
-                           "when connecting; pass --allow-private to fetch it")
-        return super().connect_tcp(allowed[0], port, timeout=timeout, local_address=local_address,
+        try:
+            addresses = _host_addresses(host)
+        except IngestError as exc:
+            raise httpcore.ConnectError(exc.reason) from None  # reported as unreachable, like the network's own
+        why = None if self.options.allow_private else _refusal(host, addresses)
+        if why:
+            raise _Refused(f"{why} when connecting; pass --allow-private to fetch it")
+        return super().connect_tcp(addresses[0], port, timeout=timeout, local_address=local_address,
                                    socket_options=socket_options)
 
 
