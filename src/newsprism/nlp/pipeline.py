@@ -22,6 +22,7 @@ from thinc.api import NumpyOps
 from thinc.model import Model
 
 from newsprism.errors import ConfigError
+from newsprism.nlp.attribute_matches import AttributeMatches, UnsupportedPattern
 
 MODEL_NAME = "core_web_md"
 MODEL_VERSION = "3.8.0"
@@ -85,7 +86,24 @@ def load_pipeline() -> Language:
         raise ConfigError(f"spaCy model at {path} is {name} {version}, expected {MODEL_NAME} {MODEL_VERSION}")
     nlp.add_pipe("newsprism_line_breaks", before="parser")
     _use_numpy_matmul(nlp)
+    _look_up_attribute_matches(nlp)
     return nlp
+
+
+def _look_up_attribute_matches(nlp: Language) -> None:
+    """Let the attribute ruler find its matches by look-up (``attribute_matches.py``) instead of its Matcher.
+
+    Why: the Matcher cost the pipeline a seventh of its time on news text;
+    the look-up returns the same matches, which the ruler then applies with
+    its own code. The ruler's ``match`` is replaced on this instance only,
+    after its patterns are loaded (nothing adds patterns later). A ruler
+    whose patterns the look-up cannot reproduce keeps its Matcher.
+    """
+    ruler = nlp.get_pipe("attribute_ruler")
+    try:
+        ruler.match = AttributeMatches(ruler).match
+    except UnsupportedPattern:
+        return
 
 
 def _use_numpy_matmul(nlp: Language) -> None:
