@@ -50,3 +50,51 @@ def test_numpy_matmul_parses_as_stock_spacy(nlp, seeds_dir):
     for a, b in zip(nlp.pipe(texts), stock.pipe(texts)):
         assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in a] == \
                [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in b]
+
+
+@pytest.mark.slow
+def test_lemmatizer_is_the_remembering_one_with_the_models_tables(nlp):
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+
+    from newsprism.nlp.lemmas import RememberingLemmatizer
+
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    assert isinstance(lemmatizer, RememberingLemmatizer) and lemmatizer.mode == "rule"
+    assert nlp.pipe_names.index("lemmatizer") == nlp.pipe_names.index("attribute_ruler") + 1
+    # the same text twice: the second time every lemma comes from what was remembered
+    text = "The ministers were meeting again; talks broke down and the envoys left, saying nothing."
+    first = [t.lemma_ for t in nlp(text)]
+    assert [t.lemma_ for t in nlp(text)] == first
+    assert first[:5] == ["the", "minister", "be", "meet", "again"]
+    assert first[7:9] == ["break", "down"] and "envoy" in first
+    assert isinstance(lemmatizer, EnglishLemmatizer)
+
+
+@pytest.mark.slow
+def test_remembering_lemmatizer_keeps_lemmas_already_set_unless_told_to_overwrite(nlp):
+    from newsprism.nlp.lemmas import RememberingLemmatizer
+
+    tables = nlp.get_pipe("lemmatizer").lookups
+    for overwrite, expected in ((False, "SET"), (True, "minister")):
+        lemmatizer = RememberingLemmatizer(nlp.vocab, None, mode="rule", overwrite=overwrite)
+        lemmatizer.initialize(lookups=tables)
+        doc = nlp("Ministers met.", disable=["lemmatizer"])
+        doc[0].lemma_ = "SET"
+        assert [t.lemma_ for t in lemmatizer(doc)] == [expected, "meet", "."]
+
+
+def test_line_breaks_mark_every_token_after_a_newline_and_no_other(seeds_dir):
+    import spacy
+
+    from newsprism.nlp.pipeline import _line_breaks
+
+    blank = spacy.blank("en")
+    texts = ["\nLead line\nSecond line \n\n  Third\t\nlast\n", "no break at all", "one\n", "\n"]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+    marked = 0
+    for text in texts:
+        doc = _line_breaks(blank.make_doc(text))
+        expected = [i for i in range(1, len(doc)) if "\n" in doc[i - 1].text + doc[i - 1].whitespace_]
+        assert [i for i in range(1, len(doc)) if doc[i].is_sent_start] == expected
+        marked += len(expected)
+    assert marked > 50  # the seed articles' paragraphs were exercised

