@@ -267,6 +267,10 @@ def batch(inputs: tuple[str, ...], out_dir: str, workers: int, engine: str, sche
     Example:
       newsprism batch archive/ --out out/batch --workers 2 --engine dask
     """
+    if engine == "local":
+        from newsprism.scale.engines import start_loading_local_workers
+
+        start_loading_local_workers()  # spaCy loads in the fork server while the stages below are imported
     from newsprism.scale.batch import run_batch
 
     with _Bars() as bars:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
-from newsprism.scale.engines import IN_FLIGHT_PER_WORKER, LocalEngine
+from newsprism.scale.engines import IN_FLIGHT_PER_WORKER, LocalEngine, start_loading_local_workers
 from newsprism.scale.spill import LineSpill
 
 
@@ -48,6 +51,37 @@ def test_local_engine_draws_partitions_only_as_workers_free_up():
     finally:
         engine.close()
     assert sorted(rest) == [(i, i) for i in range(40)]
+
+
+def _fork_servers_of_this_process() -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            cmdline = (stat.parent / "cmdline").read_bytes()
+        except (OSError, IndexError, ValueError):
+            continue
+        if ppid == os.getpid() and b"forkserver" in cmdline:
+            found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_fork_server_started_early_is_the_one_the_pool_forks_its_workers_from():
+    before = dict(os.environ)
+    start_loading_local_workers()
+    assert dict(os.environ) == before  # the one-BLAS-thread setting went to the fork server only
+    servers = _fork_servers_of_this_process()
+    assert len(servers) == 1
+    engine = LocalEngine(1)
+    try:
+        [(_, stat)] = list(engine.map_partitions(Path.read_text, [Path("/proc/self/stat")]))
+        [(_, threads)] = list(engine.map_partitions(os.getenv, ["OPENBLAS_NUM_THREADS"]))
+    finally:
+        engine.close()
+    assert int(stat.rsplit(")", 1)[1].split()[1]) == servers[0]  # the worker's parent
+    assert threads == "1"
 
 
 def test_story_batches_send_the_largest_stories_first_in_tasks_of_about_equal_work():

@@ -18,7 +18,9 @@ Dask's nanny sets the same variables for its workers by default.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -71,6 +73,39 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+@contextlib.contextmanager
+def _one_blas_thread() -> Iterator[None]:
+    """Let the processes started inside run one BLAS thread each, then give the driver its environment back.
+
+    A worker (or the fork server) copies the environment when it starts.
+    """
+    saved = {k: os.environ.get(k) for k in _ONE_THREAD}
+    os.environ.update(_ONE_THREAD)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def start_loading_local_workers() -> None:
+    """Start the local pool's fork server now, so that it loads spaCy while the caller is still starting.
+
+    ``newsprism batch`` calls this before it imports the driver's stages
+    (ingest, near-duplicates, clustering: about 3 s of imports), which then
+    overlap with the fork server's own 4-5 s of imports and loading; the
+    pool started later forks its workers from this same server. A no-op
+    where there is no fork server.
+    """
+    ctx = _pool_context()
+    if ctx.get_start_method() == "forkserver":
+        with _one_blas_thread():
+            multiprocessing.forkserver.ensure_running()
+
+
 class LocalEngine:
     """A pool of worker processes on this machine (``--engine local``)."""
 
@@ -86,22 +121,10 @@ class LocalEngine:
         self._starting.start()
 
     def _start_workers(self, workers: int) -> None:
-        """Start every worker now, with one BLAS thread each, then give the driver its environment back.
-
-        A worker (or the fork server) copies the environment when it starts,
-        and the pool starts a worker per submission while none is idle.
-        """
-        saved = {k: os.environ.get(k) for k in _ONE_THREAD}
-        os.environ.update(_ONE_THREAD)
-        try:
+        """Start every worker now (the pool starts one per submission while none is idle)."""
+        with _one_blas_thread():
             for _ in range(workers):
                 self.pool.submit(_nothing)
-        finally:
-            for k, v in saved.items():
-                if v is None:
-                    os.environ.pop(k, None)
-                else:
-                    os.environ[k] = v
 
     def map_partitions(self, fn: Callable[[Any], Any], parts: Iterable[Any]) -> Iterator[tuple[int, Any]]:
         self._starting.join()
