@@ -98,3 +98,22 @@ def test_line_breaks_mark_every_token_after_a_newline_and_no_other(seeds_dir):
         assert [i for i in range(1, len(doc)) if doc[i].is_sent_start] == expected
         marked += len(expected)
     assert marked > 50  # the seed articles' paragraphs were exercised
+
+
+@pytest.mark.slow
+def test_lemmatizer_tables_are_the_models_with_the_lemma_index_as_sets():
+    import spacy
+
+    from newsprism.nlp.lemmas import _with_index_sets
+    from newsprism.nlp.pipeline import model_path
+
+    stock = spacy.load(model_path(), exclude=["tok2vec", "tagger", "parser", "ner", "senter"]).get_pipe("lemmatizer")
+    ours = _with_index_sets(stock.lookups)
+    assert ours.tables == stock.lookups.tables
+    for name in stock.lookups.tables:
+        before, after = dict(stock.lookups.get_table(name).items()), dict(ours.get_table(name).items())
+        assert before.keys() == after.keys()
+        if name == "lemma_index":
+            assert all(isinstance(v, frozenset) and v == set(before[k]) for k, v in after.items())
+        else:
+            assert after == before
