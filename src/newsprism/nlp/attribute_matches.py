@@ -44,9 +44,10 @@ _MAX_REMEMBERED = 200_000
 
 # (rule, pattern of the rule, token position in the pattern)
 _Slot = tuple[int, int, int]
-# What a combination of attribute values meets: its slots, and the patterns
-# it may start as (rule, pattern, length, rule number, match id).
-_Met = tuple[frozenset[_Slot], tuple[tuple[int, int, int, int, int], ...]]
+# What a combination of attribute values meets: its slots, the one-token
+# rules it matches as (rule number, match id), and the longer patterns it may
+# start as (rule, pattern, length, rule number, match id).
+_Met = tuple[frozenset[_Slot], tuple[tuple[int, int], ...], tuple[tuple[int, int, int, int, int], ...]]
 
 
 class UnsupportedPattern(ValueError):
@@ -116,8 +117,10 @@ class AttributeMatches:
         met = [remembered(row) or learn(row) for row in zip(*(array[:, j].tolist() for j in range(len(_COLUMNS))))]
         # A set: like the Matcher, one match per rule and span even when two of its patterns match there.
         found = set()
-        for i, (_, starts) in enumerate(met):
-            for r, a, length, number, match_id in starts:
+        for i, (_, singles, longer) in enumerate(met):
+            for number, match_id in singles:
+                found.add((number, match_id, i, i + 1))
+            for r, a, length, number, match_id in longer:
                 end = i + length
                 if end <= n and all((r, a, k) in met[i + k][0] for k in range(1, length)):
                     found.add((number, match_id, i, end))
@@ -129,11 +132,13 @@ class AttributeMatches:
         for column, table in self._lead.items():
             candidates.extend(table.get(row[column], ()))
         slots = frozenset(slot for slot, tests in candidates if all(t.holds(row, self._strings) for t in tests))
-        starts = tuple(sorted((r, a, len(self._rules[r].patterns[a]), self._rules[r].number, self._rules[r].match_id)
-                              for r, a, j in slots if j == 0))
+        starts = [(r, a, len(self._rules[r].patterns[a]), self._rules[r].number, self._rules[r].match_id)
+                  for r, a, j in slots if j == 0]
+        singles = tuple(sorted((number, match_id) for _, _, length, number, match_id in starts if length == 1))
+        longer = tuple(sorted(start for start in starts if start[2] > 1))
         if len(self._remembered) >= _MAX_REMEMBERED:
             self._remembered.clear()
-        self._remembered[row] = met = (slots, starts)
+        self._remembered[row] = met = (slots, singles, longer)
         return met
 
 
