@@ -60,3 +60,35 @@ def test_look_up_keeps_one_match_per_rule_and_span_and_the_ruler_order():
     _look_up_attribute_matches(nlp)
     assert "match" in vars(ruler)
     assert [t.lemma_ for t in nlp("new york  yonder")] == ["NYC", "yo", "space", "yo"]  # "york" also starts with "yo"
+
+
+def _attrs(doc):
+    return [(t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for t in doc]
+
+
+def test_values_set_through_arrays_equal_spacys_with_the_later_rule_winning_and_negative_indices():
+    from newsprism.nlp.attribute_matches import AttributeValues
+
+    nlp = _ruler_with([
+        {"patterns": [[{"LOWER": "new"}, {"LOWER": "york"}]], "attrs": {"LEMMA": "NYC", "POS": "PROPN"}, "index": -1},
+        {"patterns": [[{"LOWER": "york"}]], "attrs": {"LEMMA": "York", "MORPH": "Number=Sing", "TAG": "NNP"}},
+        {"patterns": [[{"IS_SPACE": True}]], "attrs": {"TAG": "_SP", "POS": "SPACE", "DEP": "dep"}},
+    ])
+    ruler = nlp.get_pipe("attribute_ruler")
+    stock, ours = nlp.make_doc("new york  old york"), nlp.make_doc("new york  old york")
+    matches = AttributeRuler.match(ruler, stock)
+    AttributeRuler.set_annotations(ruler, stock, matches)
+    AttributeValues(ruler).set_annotations(ours, matches)
+    assert _attrs(ours) == _attrs(stock)
+    assert ours[1].lemma_ == "York" and ours[1].pos_ == "PROPN" and ours[2].dep_ == "dep"
+
+
+def test_values_refuse_a_rule_that_sets_a_lexeme_attribute():
+    from newsprism.nlp.attribute_matches import AttributeValues
+
+    nlp = _ruler_with([{"patterns": [[{"LOWER": "nyc"}]], "attrs": {"NORM": "new york"}}])
+    with pytest.raises(UnsupportedPattern):
+        AttributeValues(nlp.get_pipe("attribute_ruler"))
+    _look_up_attribute_matches(nlp)
+    assert "set_annotations" not in vars(nlp.get_pipe("attribute_ruler"))
+    assert nlp("nyc")[0].norm_ == "new york"
