@@ -19,7 +19,7 @@ from spacy.attrs import DEP, LEMMA, LOWER, POS
 from newsprism.model import Attribution, Entity
 from newsprism.nlp.mention_index import MentionIndex, resolve_token
 from newsprism.nlp.quote_spans import quoted_spans
-from newsprism.nlp.token_filter import attr_in, positions, within
+from newsprism.nlp.token_filter import attr_in, lower_in, positions, within
 
 # General English verbs that introduce reported speech or a stance.
 REPORTING_VERBS = frozenset({
@@ -128,8 +128,9 @@ def extract_attributions(doc, entities: list[Entity], *, text: str | None = None
     index = MentionIndex(entities)
     quotes = quoted_spans(text)
     # the only tokens a rule of _sentence_sources can fire on, and the "citing" verbs
-    cues = positions(attr_in(doc, LOWER, ("according",)) | attr_in(doc, POS, ("VERB", "AUX"))
-                     | attr_in(doc, DEP, ("acomp", "ROOT")))
+    cues = sorted({*positions(attr_in(doc, LOWER, ("according",))),
+                   *lower_in(doc, LEMMA, REPORTING_VERBS, positions(attr_in(doc, POS, ("VERB", "AUX")))),
+                   *lower_in(doc, LEMMA, STANCE_ADJECTIVES, positions(attr_in(doc, DEP, ("acomp", "ROOT"))))})
     citing = positions(attr_in(doc, LEMMA, ("cite",)) & attr_in(doc, POS, ("VERB",)))
     out: list[Attribution] = []
     for sent in doc.sents:
@@ -158,8 +159,8 @@ def _in_quote(token, quotes: list[tuple[int, int]]) -> bool:
 
 
 def _sentence_sources(sent, cues: list[int], index: MentionIndex, quotes) -> list[_Found]:
-    """The sources of ``sent`` whose cue is one of the tokens ``cues``: "according", a verb, or an
-    acomp/ROOT token (no rule fires on any other)."""
+    """The sources of ``sent`` whose cue is one of the tokens ``cues``: "according", a reporting verb, or
+    a stance adjective as acomp/ROOT (no rule fires on any other)."""
     found: list[_Found] = []
     doc = sent.doc
     for i in cues:
@@ -174,8 +175,6 @@ def _sentence_sources(sent, cues: list[int], index: MentionIndex, quotes) -> lis
                 if f:
                     f.outer = True
                     found.append(f)
-        elif tok.lemma_ == "cite" and tok.pos_ == "VERB":
-            continue  # folded into the reporting verb it modifies, below
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in REPORTING_VERBS:
             f = _reporting_source(tok, index)
             if f:

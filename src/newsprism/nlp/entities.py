@@ -20,9 +20,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.model import Entity, EntityType, Mention
+from newsprism.nlp.token_filter import attr_in
 
 # spaCy label -> newsprism type; labels absent here (DATE, CARDINAL, ...) are
 # numbers and dates, which temporal.py and quantities.py handle.
@@ -69,9 +71,10 @@ _MODIFIER_PREFIX = 4
 class _Name:
     """One name mention after NER repair, before grouping.
 
-    ``span`` is never reassigned, so its text and key are computed once:
-    Span.text joins the tokens anew on every access, and grouping reads
-    the key of every name several times.
+    ``span`` is never reassigned, so its text, key and person tokens are
+    computed once: Span.text joins the tokens anew on every access, and
+    grouping reads the key and person tokens of every name several times
+    (those of every earlier name for each ambiguous surname).
     """
 
     span: Span
@@ -85,6 +88,12 @@ class _Name:
     @cached_property
     def key(self) -> str:
         return _norm(self.text)
+
+    @cached_property
+    def person_tokens(self) -> tuple[str, ...]:
+        """The name's words lower-cased, without punctuation, honorifics and their dots: ("jane", "roe")."""
+        return tuple(t.lower_.rstrip(".") for t in self.span
+                     if not t.is_punct and t.lower_.rstrip(".") not in _HONORIFICS)
 
 
 def _norm(text: str) -> str:
@@ -357,16 +366,12 @@ def _descriptor_label(m: Mention) -> Mention:
     return m
 
 
-def _person_tokens(name: _Name) -> list[str]:
-    return [t.lower_.rstrip(".") for t in name.span if not t.is_punct and t.lower_.rstrip(".") not in _HONORIFICS]
-
-
 def _group_names(names: list[_Name]) -> list[_Group]:
     groups: list[_Group] = []
     persons = [n for n in names if n.type == "PERSON"]
     # Longest first; names of one length in the order the text gives them (dict.fromkeys, not a set: a
     # set's order follows the per-process string hash, and "Page" went to Jack or Bettie Page by the run).
-    full = sorted(dict.fromkeys(tuple(_person_tokens(n)) for n in persons if len(_person_tokens(n)) > 1),
+    full = sorted(dict.fromkeys(n.person_tokens for n in persons if len(n.person_tokens) > 1),
                   key=len, reverse=True)
     by_key: dict[tuple[str, ...], _Group] = {}
     # full names first, merging "Jane Q. Roe" into "Jane Roe" (same first and last token)
@@ -377,7 +382,7 @@ def _group_names(names: list[_Name]) -> list[_Group]:
         else:
             by_key[toks] = by_key[target]
     for n in persons:
-        toks = tuple(_person_tokens(n))
+        toks = n.person_tokens
         if not toks:
             continue
         grp = by_key.get(toks) or _surname_group(n, toks, by_key, names)
@@ -416,7 +421,7 @@ def _surname_group(n: _Name, toks: tuple[str, ...], by_key: dict[tuple[str, ...]
     best, best_pos = uniq[0], -1
     for g in uniq:
         prior = [m.span.start_char for m in names if m.span.start_char < n.span.start_char
-                 and m.type == "PERSON" and len(_person_tokens(m)) > 1 and by_key.get(tuple(_person_tokens(m))) is g]
+                 and m.type == "PERSON" and len(m.person_tokens) > 1 and by_key.get(m.person_tokens) is g]
         if prior and max(prior) > best_pos:
             best, best_pos = g, max(prior)
     return best
@@ -447,12 +452,16 @@ def _link_role_descriptions(doc: Doc, groups: list[_Group], limit: int, person_t
     persons = [g for g in groups if g.type == "PERSON"]
     if not persons:
         return
+    # per token: whether it is a role determiner; read for all tokens at once, since most chunks open with none
+    determiner = attr_in(doc, LOWER, _ROLE_DETERMINERS).tolist()
     for chunk in doc.noun_chunks:
         if chunk.start_char >= limit:
             break
+        if not determiner[chunk.start]:
+            continue
         root = chunk.root
         title = root.lower_
-        if title not in TITLE_WORDS or chunk[0].lower_ not in _ROLE_DETERMINERS:
+        if title not in TITLE_WORDS:
             continue
         if any(t.i in person_tokens for t in chunk) or root.dep_ in ("compound",):
             continue

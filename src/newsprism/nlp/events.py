@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date, timedelta
 
-from spacy.attrs import DEP, LOWER, POS
+from spacy.attrs import DEP, LEMMA, LOWER, POS
 
 from newsprism.model import Article, Attribution, Entity, EventFrame, Quantity, TimeExpr
 from newsprism.nlp.attributions import REPORTING_VERBS, outermost, pobj_of
@@ -28,7 +28,7 @@ from newsprism.nlp.event_types import (
     PLANNING_VERBS, THREAT_VERBS, VERB_TRIGGERS,
 )
 from newsprism.nlp.mention_index import MentionIndex, resolve_token
-from newsprism.nlp.token_filter import attr_in, positions, within
+from newsprism.nlp.token_filter import attr_in, lower_in, positions, within
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _OBJECT_DEPS = ("dobj", "dative", "iobj")
@@ -58,8 +58,10 @@ def extract_events(doc, article: Article, entities: list[Entity], dates: list[Ti
         text = doc.text
     index = MentionIndex(entities)
     # the tokens each per-sentence scan below can fire on, picked for the whole doc at once
-    content = positions(attr_in(doc, POS, _TRIGGER_POS))
-    verbs = positions(attr_in(doc, POS, ("VERB",)))
+    content = sorted({*lower_in(doc, LEMMA, _TRIGGER_LEMMAS, positions(attr_in(doc, POS, _TRIGGER_POS))),
+                      # a LOWER string is lower-case already: lower_in's lower-casing leaves it as it is
+                      *lower_in(doc, LOWER, NOUN_TRIGGERS, positions(attr_in(doc, POS, ("NOUN",))))})
+    says = lower_in(doc, LEMMA, _SAY_VERBS, positions(attr_in(doc, POS, ("VERB",))))
     phones = positions(attr_in(doc, LOWER, PHONE_CUES))
     frames: list[EventFrame] = []
     prev_phone = False
@@ -79,7 +81,7 @@ def extract_events(doc, article: Article, entities: list[Entity], dates: list[Ti
                            date_of.get(trig.i), quantities, attribution)
             if _informative(frame, trig):
                 frames.append(frame)
-        frames.extend(_stated_intentions(article, sent, sentence, within(verbs, sent),
+        frames.extend(_stated_intentions(article, sent, sentence, within(says, sent),
                                          {t.i for t, _, _ in triggers}, index, date_of, attribution))
         prev_phone = phone
     _date_from_earlier_events(doc, frames)
@@ -160,12 +162,14 @@ def _informative(frame: EventFrame, trig) -> bool:
 
 
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
+_TRIGGER_LEMMAS = frozenset(VERB_TRIGGERS) | frozenset(NOUN_TRIGGERS)
 
 
 def _triggers(sent, content: list[int]) -> list[tuple]:
     """(trigger token, anchor token, (type, plover)) for each event predicate of the sentence.
 
-    ``content`` are the sentence's tokens tagged VERB, NOUN or PROPN (_TRIGGER_POS): every branch below needs one.
+    ``content`` are the sentence's tokens tagged VERB, NOUN or PROPN (_TRIGGER_POS) whose lower-cased
+    lemma (_TRIGGER_LEMMAS) or word (NOUN_TRIGGERS) is a trigger: every branch below needs both.
     """
     out = []
     doc = sent.doc
@@ -258,8 +262,9 @@ def _frame(article, sent, sentence, trig, anchor, kind, plover, index, date, qua
     if kind in ("threat", "ultimatum"):
         status = "threatened"
     plover = _plover_for_status(plover, status, trig, anchor)
-    span_lo = min(t.idx for t in trig.subtree)
-    span_hi = max(t.idx + len(t) for t in trig.subtree)
+    edges = [(t.idx, t.idx + len(t)) for t in trig.subtree]  # one walk of the subtree, not one per bound
+    span_lo = min(start for start, _ in edges)
+    span_hi = max(end for _, end in edges)
     qty = [q for q in quantities if span_lo <= q.start and q.end <= span_hi and trig.idx <= span_hi]
     summary = _summary(trig, anchor, actors, targets)
     start = trig.idx
@@ -437,6 +442,8 @@ def _assign_dates(sent, dates: list[TimeExpr], anchors: dict[int, object]) -> di
     tree; a date hanging elsewhere (on "reported", on the root) goes to the
     triggers that got none, nearest first.
     """
+    if not anchors:
+        return {}  # no trigger to date: skip locating the sentence's dates in the parse
     inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value]
     out: dict[int, TimeExpr] = {}
     loose: list[tuple[TimeExpr, object]] = []
@@ -541,20 +548,18 @@ def _conditional(verb) -> bool:
 # --------------------------------------------------------------------------- stated intentions
 
 
-def _stated_intentions(article, sent, sentence, verbs: list[int], taken: set[int], index, date_of,
+def _stated_intentions(article, sent, sentence, says: list[int], taken: set[int], index, date_of,
                        attribution) -> list[EventFrame]:
     """"X said Y must ..." (REQUEST), "X said it will ..." (AGREE/THREATEN), "... will not ..." (REJECT).
 
     Only for a reported clause whose own verb is no event trigger: PLOVER
     codes these statements by their modality, and the project records them
-    as statements. ``verbs`` are the sentence's tokens tagged VERB.
+    as statements. ``says`` are the sentence's tokens tagged VERB whose lower-cased lemma is one of _SAY_VERBS.
     """
     out = []
     doc = sent.doc
-    for i in verbs:
+    for i in says:
         verb = doc[i]
-        if verb.lemma_.lower() not in _SAY_VERBS:
-            continue
         for clause in verb.children:
             if clause.dep_ != "ccomp":
                 continue

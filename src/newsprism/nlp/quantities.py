@@ -58,6 +58,10 @@ _NUMBER = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)\s*(?P<scale>[a-z]+)?", 
 _PERCENT = re.compile(r"%|\bper\s?cent\b|\bpct\b|\bpercentage points?\b", re.I)
 _YEAR_LIKE = re.compile(r"(?:19|20)\d{2}")
 _SPAN_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# Words written just before a span that belong to it as its currency.
+_SIGN_WORDS = frozenset(_CURRENCY_SIGNS) | {"us"}
+# Signs longest first: "us$" must be found before "$".
+_SIGNS_LONGEST_FIRST = sorted(_CURRENCY_SIGNS, key=len, reverse=True)
 
 
 def extract_quantities(doc: Doc, *, end: int | None = None) -> list[Quantity]:
@@ -90,11 +94,12 @@ def extract_quantities(doc: Doc, *, end: int | None = None) -> list[Quantity]:
 def _widen(ent: Span) -> Span:
     """Take in a currency sign and a hedge ("more than", "at least") written just before the span."""
     doc, start = ent.doc, ent.start
-    if start > 0 and doc[start - 1].text.lower() in set(_CURRENCY_SIGNS) | {"us"}:
+    if start > 0 and doc[start - 1].text.lower() in _SIGN_WORDS:
         start -= 1
     before = doc[max(0, start - 3) : start].text.lower()
+    own = ent.text.lower()  # once, not per qualifier: Span.text joins the tokens on every access
     for phrase, _ in _QUALIFIERS:
-        if before.endswith(phrase) and not ent.text.lower().startswith(phrase):
+        if before.endswith(phrase) and not own.startswith(phrase):
             n = len(phrase.split())
             if start - n >= 0 and doc[start - n : start].text.lower() == phrase:
                 start -= n
@@ -125,7 +130,7 @@ def parse_quantity(text: str) -> tuple[float, str | None, str] | None:
 def _unit(low: str) -> str | None:
     if _PERCENT.search(low):
         return "percent"
-    for sign in sorted(_CURRENCY_SIGNS, key=len, reverse=True):
+    for sign in _SIGNS_LONGEST_FIRST:
         if sign in low:
             return _CURRENCY_SIGNS[sign]
     words = re.findall(r"[a-z]+", low)

@@ -48,9 +48,12 @@ _DM = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE 
 _MONTH_YEAR = re.compile(r"\b" + _MONTH_RE + r",?\s+(?P<year>\d{4})\b", re.I)
 _MONTH_ONLY = re.compile(r"\b(?:(?P<part>early|mid|late|end of|beginning of)[\s-]+)?" + _MONTH_RE + r"\b", re.I)
 _YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b(?!s)")
-_WEEKDAY = re.compile(r"\b(?:(?P<rel>last|next|this|coming|past)\s+)?" + _WEEKDAY_RE + r"\b", re.I)
-_RELATIVE_UNIT = re.compile(r"\b(?P<rel>next|last|this|past|coming|previous)\s+" + _UNIT_RE + r"\b", re.I)
-_EDGE_THIS = re.compile(r"\b(?P<edge>earlier|later|early|late|end of|beginning of)\s+(?:this|the)\s+" + _UNIT_RE + r"\b", re.I)
+_WEEKDAY_RELS = ("last", "next", "this", "coming", "past")
+_WEEKDAY = re.compile(r"\b(?:(?P<rel>" + "|".join(_WEEKDAY_RELS) + r")\s+)?" + _WEEKDAY_RE + r"\b", re.I)
+_UNIT_RELS = ("next", "last", "this", "past", "coming", "previous")
+_RELATIVE_UNIT = re.compile(r"\b(?P<rel>" + "|".join(_UNIT_RELS) + r")\s+" + _UNIT_RE + r"\b", re.I)
+_EDGES = ("earlier", "later", "early", "late", "end of", "beginning of")
+_EDGE_THIS = re.compile(r"\b(?P<edge>" + "|".join(_EDGES) + r")\s+(?:this|the)\s+" + _UNIT_RE + r"\b", re.I)
 _AGO = re.compile(r"\b(?P<n>\d+|(?a:" + "|".join(_NUMBER_WORDS) + r"))\s+" + _UNIT_RE + r"\s+(?P<dir>ago|earlier|from now)\b", re.I)
 _DEICTIC = re.compile(r"\b(?P<word>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b", re.I)
 _DURATION = re.compile(
@@ -58,16 +61,30 @@ _DURATION = re.compile(
     r"(?:\d+|" + "|".join(_NUMBER_WORDS) + r"|several|few|a few|many|\d+-|half an?|the past|the last|the next)"
     r"[\s-]+(?:more\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries?)(?:'? long)?$", re.I)
 
-# Gates: a finder below can only match a text its gate matches, so a text without a month name skips the
-# four month finders, and one without "ago"/"earlier"/"from now" skips _AGO. Each gate is a piece of its
-# finders' pattern with their flags (a month name has a word boundary on both sides in every month finder),
-# so case folding agrees; it costs a fraction of the finders it spares, and most articles lack one or other.
-_MONTH_GATE = re.compile(r"\b(?a:" + "|".join(MONTHS) + r")\b", re.I)
-_AGO_GATE = re.compile(r"ago|earlier|from now", re.I)
-# Patterns that find expressions NER misses, each with its gate (None: always run); NER spans are used as found.
-_FINDERS = ((_FULL_DMY, _MONTH_GATE), (_FULL_MDY, _MONTH_GATE), (_ISO, None), (_EDGE_THIS, None),
-            (_RELATIVE_UNIT, None), (_AGO, _AGO_GATE), (_DEICTIC, None), (_WEEKDAY, None),
-            (_MD, _MONTH_GATE), (_DM, _MONTH_GATE))
+# Patterns that find expressions NER misses, each with the words its matches can begin with (lower
+# case; _DIGIT: any word opening with an ASCII digit). Every pattern opens with \b and a word character,
+# and wants a non-word character (space, dot, comma, hyphen, \b) after its first word, so a match begins
+# where a word of these begins and takes in that whole word; _finder_matches tries each finder there only.
+# NER spans are used as found.
+_DIGIT = "0"
+_FINDERS = ((_FULL_DMY, (_DIGIT,)), (_FULL_MDY, tuple(MONTHS)), (_ISO, (_DIGIT,)),
+            (_EDGE_THIS, tuple(e.split()[0] for e in _EDGES)), (_RELATIVE_UNIT, _UNIT_RELS),
+            (_AGO, (_DIGIT, *_NUMBER_WORDS)), (_DEICTIC, ("today", "tonight", "yesterday", "tomorrow", "this")),
+            (_WEEKDAY, _WEEKDAY_RELS + WEEKDAYS), (_MD, tuple(MONTHS)), (_DM, (_DIGIT,)))
+_WORD = re.compile(r"\w+")
+
+
+def _finders_by_word() -> dict[str, tuple[int, ...]]:
+    """First word -> the positions in _FINDERS of the finders whose matches may begin with it."""
+    out: dict[str, tuple[int, ...]] = {}
+    for k, (_, words) in enumerate(_FINDERS):
+        for word in words:
+            out[word] = (*out.get(word, ()), k)
+    return out
+
+
+_FINDERS_BY_WORD = _finders_by_word()
+_EVERY_FINDER = tuple(range(len(_FINDERS)))
 
 
 @dataclass(frozen=True)
@@ -138,11 +155,8 @@ def _candidate_spans(doc: Doc, text: str) -> list[Span]:
     spans: list[Span] = [split_at_dash(e)[0] for e in doc.ents
                          if e.label_ in ("DATE", "TIME") and e.end_char <= limit]
     taken = [(s.start_char, s.end_char) for s in spans]
-    open_gates = {gate: gate.search(text) is not None for gate in (_MONTH_GATE, _AGO_GATE)}
-    for finder, gate in _FINDERS:
-        if gate is not None and not open_gates[gate]:
-            continue
-        for m in finder.finditer(text):
+    for (finder, _), matches in zip(_FINDERS, _finder_matches(text)):
+        for m in matches:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             span = doc.char_span(m.start(), m.end(), label="DATE", alignment_mode="expand")
@@ -154,6 +168,45 @@ def _candidate_spans(doc: Doc, text: str) -> list[Span]:
             spans.append(span)
     spans.sort(key=lambda s: s.start_char)
     return spans
+
+
+def _finder_matches(text: str) -> list[list[re.Match]]:
+    """Per finder of _FINDERS: its matches in ``text``, the ones ``finditer`` gives.
+
+    Why: a finder's ``finditer`` tries a match at every character (the
+    patterns ignore case and open with a word boundary, so the regex engine
+    cannot skip ahead), which cost most of the extractor. A match can begin only at a
+    word listed with its finder, so one pass over the words collects where
+    each finder may begin, and ``match`` there, left to right and past the
+    previous match's end, finds the same matches. A word with a non-ASCII
+    character may match a pattern's letters under Unicode case folding
+    ("laſt"), so every finder is tried there.
+    """
+    starts: list[list[int]] = [[] for _ in _FINDERS]
+    by_word = _FINDERS_BY_WORD
+    for w in _WORD.finditer(text):
+        word = w.group()
+        if not word.isascii():
+            found = _EVERY_FINDER
+        elif word[0].isdigit():
+            found = by_word[_DIGIT]
+        else:
+            found = by_word.get(word.lower(), ())
+        for k in found:
+            starts[k].append(w.start())
+    out: list[list[re.Match]] = []
+    for (finder, _), positions in zip(_FINDERS, starts):
+        matches: list[re.Match] = []
+        end = 0
+        for pos in positions:
+            if pos < end:
+                continue  # inside the previous match: finditer resumes at its end
+            m = finder.match(text, pos)  # \b still sees the character before pos
+            if m:
+                matches.append(m)
+                end = m.end()
+        out.append(matches)
+    return out
 
 
 def _looks_like_date(span: Span) -> bool:

@@ -7,12 +7,15 @@ and over an article those scans cost more than the rules themselves.
 ``Doc.to_array`` reads the same attributes as integer ids in one call, so
 the test runs once per Doc on arrays, with the same exact string equality
 (ids are the StringStore's), and the rules see only the tokens that pass.
+A test on a lower-cased string (``tok.lemma_.lower()``) cannot compare ids;
+``lower_in`` runs it on ids read in one call, over the tokens an ``attr_in``
+test leaves, without building a Token for each.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 import numpy as np
 from spacy.tokens import Doc, Span
@@ -26,6 +29,35 @@ def attr_in(doc: Doc, attr: int, values: Iterable[str]) -> np.ndarray:
     for value in values:  # a few values: one comparison each is cheaper than np.isin's sorting
         mask |= ids == np.uint64(strings[value])  # uint64 like to_array's ids, so compared exactly
     return mask
+
+
+# Lower-cased strings by id, kept across Docs: an id names the same string in every StringStore (it is
+# the string's hash), and looking a string up by id costs more than the test it serves. Emptied when it
+# reaches _MAX_REMEMBERED, so memory stays bounded on any stream.
+_lowered: dict[int, str] = {}
+_MAX_REMEMBERED = 200_000
+
+
+def lower_in(doc: Doc, attr: int, words: Container[str], among: list[int]) -> list[int]:
+    """The token indices of ``among`` (ascending, from ``positions``) whose ``attr`` string, lower-cased,
+    is one of ``words``: for LEMMA, the tokens where ``tok.lemma_.lower() in words``, in that order."""
+    ids = doc.to_array(attr).tolist()
+    out: list[int] = []
+    for i in among:
+        low = _lowered.get(ids[i])
+        if low is None:
+            low = _lower(doc, ids[i])
+        if low in words:
+            out.append(i)
+    return out
+
+
+def _lower(doc: Doc, string_id: int) -> str:
+    """The string ``string_id`` names, lower-cased, remembered."""
+    if len(_lowered) >= _MAX_REMEMBERED:
+        _lowered.clear()
+    low = _lowered[string_id] = doc.vocab.strings[string_id].lower()
+    return low
 
 
 def positions(mask: np.ndarray) -> list[int]:
