@@ -65,6 +65,15 @@ def test_batch_resumes_after_interruption_without_duplicates(demo_dir, tmp_path,
     total, distinct = con.execute(
         f"SELECT count(*), count(DISTINCT id) FROM '{tmp_path / 'b' / 'articles.parquet'}'").fetchone()
     assert total == distinct == res.articles
+    # the partitions read back from disk give the same report as those the workers sent this run
+    import json
+
+    whole = run_batch([str(demo_dir)], out_dir=tmp_path / "w", workers=1, engine="local")
+    assert whole.partitions_resumed == 0
+    resumed = json.loads((tmp_path / "b" / "report.json").read_text())
+    fresh = json.loads((tmp_path / "w" / "report.json").read_text())
+    assert resumed["stories"] == fresh["stories"]
+    assert resumed["articles"] == fresh["articles"]
 
 
 def test_batch_dask_engine_gives_the_same_stories(demo_dir, tmp_path, monkeypatch):

@@ -40,11 +40,10 @@ from typing import Any
 
 import newsprism
 from newsprism.ingest import IngestFailure, IngestOptions, infer_missing_years, ingest_inputs, mark_duplicates
-from newsprism.model import SCHEMA_VERSION, AnalyzedArticle, Article, Story, to_plain
-from newsprism.report.build import report_article
+from newsprism.model import SCHEMA_VERSION, AnalyzedArticle, Article, Story
 from newsprism.scale.engines import Engine, make_engine
 from newsprism.scale.spill import LineSpill
-from newsprism.scale.tasks import analyze_partition, report_stories
+from newsprism.scale.tasks import AnalysedRow, analysed_row, analyze_partition, report_stories
 from newsprism.scale.tables import write_tables
 from newsprism.stories import StoryStream, stream_key
 
@@ -135,12 +134,14 @@ def _read_partition(path: Path) -> list[str]:
         return [line.rstrip("\n") for line in fh]
 
 
-def _fresh_analyses(lines: list[str], fresh: dict[str, Article]) -> Iterator[tuple[AnalyzedArticle, str]]:
-    """Yield each analysis of a partition with its JSON line, this run's article metadata applied.
+def _resumed_rows(lines: list[str], fresh: dict[str, Article]) -> Iterator[AnalysedRow]:
+    """The rows of a partition analysed by an earlier run, with this run's article metadata applied.
 
     The run's dates and duplicate marks win over those stored with the
     analysis (they are decided over the whole run, which may have grown
     since the partition was analysed); the line is rewritten only then.
+    A partition analysed in this run needs none of this: its worker was
+    sent this run's articles and made the rows itself.
     """
     for line in lines:
         a = AnalyzedArticle.from_dict(json.loads(line))
@@ -148,7 +149,7 @@ def _fresh_analyses(lines: list[str], fresh: dict[str, Article]) -> Iterator[tup
         if art is not None and art != a.article:
             a.article = art
             line = json.dumps(a.to_dict(), ensure_ascii=False)
-        yield a, line
+        yield analysed_row(a, line)
 
 
 def _partitions(inputs: Iterable[str], options: IngestOptions | None, failures: list[IngestFailure],
@@ -198,7 +199,7 @@ def _run(inputs: Iterable[str], out: Path, state: Path, result: BatchResult, eng
     result.partitions = len(parts)
     result.articles = sum(len(p) for p in parts)
     paths = [state / f"part-{_partition_key(p)}.jsonl.gz" for p in parts]
-    ready: dict[int, list[str] | None] = {}  # analysed, not yet clustered (None: read it from its file)
+    ready: dict[int, list[AnalysedRow] | None] = {}  # analysed, not yet clustered (None: read it from its file)
     todo: list[int] = []
     for i, path in enumerate(paths):
         if path.exists():
@@ -217,14 +218,13 @@ def _run(inputs: Iterable[str], out: Path, state: Path, result: BatchResult, eng
         """Cluster the analysed partitions that come next in publication order; return how far it got."""
         n = clustered
         while n in ready:
-            part_lines = ready.pop(n)
-            fresh = {art.id: art for art in parts[n]}
-            rows = []
-            for a, line in _fresh_analyses(_read_partition(paths[n]) if part_lines is None else part_lines, fresh):
-                stream.add(a)
-                report_articles[a.id] = to_plain(report_article(a))
-                rows.append((a.id, line))
-            spill.add(rows)
+            rows = ready.pop(n)
+            if rows is None:
+                rows = list(_resumed_rows(_read_partition(paths[n]), {art.id: art for art in parts[n]}))
+            for row in rows:
+                stream.add_item(row.item)
+                report_articles[row.id] = row.report
+            spill.add([(row.id, row.line) for row in rows])
             parts[n] = []  # its articles now live in the spill and the stream: let their texts go
             n += 1
         return n
@@ -232,9 +232,9 @@ def _run(inputs: Iterable[str], out: Path, state: Path, result: BatchResult, eng
     try:
         clustered = cluster_ready()
         payload = ([a.to_dict() for a in parts[i]] for i in todo)  # drawn by the engine as workers free up
-        for k, part_lines in eng.map_partitions(analyze_partition, payload):
-            _write_atomic(paths[todo[k]], part_lines)
-            ready[todo[k]] = part_lines
+        for k, rows in eng.map_partitions(analyze_partition, payload):
+            _write_atomic(paths[todo[k]], [row.line for row in rows])
+            ready[todo[k]] = rows
             done += 1
             progress("analyze", done, result.partitions)
             clustered = cluster_ready()

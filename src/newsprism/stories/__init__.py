@@ -1,5 +1,5 @@
 """Story clustering: which articles report the same story."""
 
-from newsprism.stories.cluster import StoryStream, cluster_stories, stream_key
+from newsprism.stories.cluster import StoryStream, StreamItem, cluster_stories, stream_item, stream_key
 
-__all__ = ["StoryStream", "cluster_stories", "stream_key"]
+__all__ = ["StoryStream", "StreamItem", "cluster_stories", "stream_item", "stream_key"]

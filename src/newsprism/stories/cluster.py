@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from newsprism.errors import NewsprismError
 from newsprism.model import AnalyzedArticle, Article, Story
-from newsprism.stories.features import extract_features
+from newsprism.stories.features import ArticleFeatures, extract_features
 from newsprism.stories.incremental import StoryClusterer
 from newsprism.stories.title import neutral_title
 
@@ -12,6 +14,26 @@ from newsprism.stories.title import neutral_title
 def stream_key(article: Article) -> tuple[str, str]:
     """Publication order; undated articles first (they fit any window), ties by id."""
     return (article.published or "", article.id)
+
+
+@dataclass(frozen=True)
+class StreamItem:
+    """What the clusterer keeps of one analysed article: its place in the stream, its title, its features.
+
+    Small and picklable, so that ``newsprism batch`` computes it on the
+    worker that analysed the article, beside the analysis, and the driver
+    never has to rebuild the analysis to cluster it.
+    """
+
+    key: tuple[str, str]
+    title: str | None
+    features: ArticleFeatures
+
+
+def stream_item(analyzed: AnalyzedArticle) -> StreamItem:
+    """The clusterer's view of one analysed article."""
+    return StreamItem(key=stream_key(analyzed.article), title=analyzed.article.title,
+                      features=extract_features(analyzed))
 
 
 class StoryStream:
@@ -29,14 +51,17 @@ class StoryStream:
         self._last: tuple[str, str] | None = None
 
     def add(self, analyzed: AnalyzedArticle) -> None:
-        key = stream_key(analyzed.article)
-        if self._last is not None and key < self._last:
+        self.add_item(stream_item(analyzed))
+
+    def add_item(self, item: StreamItem) -> None:
+        """Add one article by its ``stream_item`` (made where the analysis is, e.g. on a worker)."""
+        if self._last is not None and item.key < self._last:
             # A stream out of order would give other stories than the batch run: refuse rather than differ.
-            raise NewsprismError(f"{analyzed.id}: articles must arrive in publication order "
-                                 f"(got {key} after {self._last})")
-        self._last = key
-        self._titles[analyzed.id] = analyzed.article.title
-        self._clusterer.add(extract_features(analyzed))
+            raise NewsprismError(f"{item.features.id}: articles must arrive in publication order "
+                                 f"(got {item.key} after {self._last})")
+        self._last = item.key
+        self._titles[item.features.id] = item.title
+        self._clusterer.add(item.features)
 
     def finish(self) -> list[Story]:
         """Close every story and return them in the order they started, each with its articles in joining order."""
