@@ -86,3 +86,30 @@ def test_attributions_ignore_verbs_inside_quotes(nlp):
 
 def test_attributions_expletive_it_was_reported_names_nobody(nlp):
     assert _sources(nlp, "It was reported that the factory had closed.") == []
+
+
+def test_attributions_the_report_is_the_outlet_that_reported_earlier(nlp):
+    text = ("The two ports will reopen next month, the Harbor Times reported on Monday. "
+            "The report said, citing two shipping officials, that tolls would double.")
+    attrs = _attrs(nlp, text)
+    later = [a for a in attrs if a.start >= text.index("The report")]
+    assert [a.source for a in later] == ["Harbor Times"]
+    assert later[0].source_kind == "outlet"
+    assert later[0].chain[1:] == ["two shipping officials"]
+
+
+def test_attributions_the_report_with_no_outlet_before_it_stays_as_written(nlp):
+    assert _sources(nlp, "The report said that tolls would double next year.") == ["report"]
+
+
+def test_attributions_trailing_suggesting_is_the_writers_inference_not_a_source(nlp):
+    text = "The ministry has presented itself as a neutral broker, suggesting that it wants a seat at the talks."
+    assert _sources(nlp, text) == []
+    # a speech participle still inherits the subject of its clause
+    assert _sources(nlp, "The mayor declined to give details, saying the inquiry was still open.") == ["mayor"]
+
+
+def test_attributions_expressed_hope_is_a_view_expressed_support_is_not(nlp):
+    assert _sources(nlp, "Local farmers expressed little hope that prices would recover this year.") \
+        == ["Local farmers"]
+    assert _sources(nlp, "The prime minister expressed support for the new trade corridor.") == []

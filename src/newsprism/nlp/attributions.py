@@ -30,7 +30,7 @@ REPORTING_VERBS = frozenset({
     "conclude", "indicate", "caution", "portray", "describe", "characterize", "contend",
     "maintain", "testify", "respond", "reply", "recall", "show", "find", "observe", "underline",
     "underscore", "highlight", "signal", "brief", "tout", "boast", "lament", "complain",
-    "speculate", "fear", "think",
+    "speculate", "fear", "think", "express",
 })
 # Verbs that attribute only when they carry a reported clause or a quote:
 # "the report found that ..." is a source, "police found a body" is not.
@@ -38,6 +38,19 @@ _NEEDS_CLAUSE = frozenset({"show", "find", "think", "fear", "believe", "signal",
                            "recall", "observe", "respond", "reply", "add", "note", "indicate",
                            "reiterate", "stress", "emphasize", "emphasise", "highlight",
                            "underline", "underscore", "suggest"})
+# Evidential verbs: as a participle trailing a clause ("the US has cast itself
+# as a mediator, suggesting that ...") their subject is the fact the clause
+# states, i.e. the writer's inference, not a source who spoke.
+_EVIDENTIAL = frozenset({"suggest", "indicate", "show", "signal", "imply", "mean", "reflect",
+                         "underscore", "underline", "highlight"})
+# "Express" reports a view only with a noun of belief or expectation as its
+# object ("soldiers expressed little hope that ..."); "expressed support" or
+# "expressed gratitude" is a gesture, an event of its own, not a claim.
+_EXPRESSED_VIEWS = frozenset({"hope", "doubt", "concern", "fear", "skepticism", "scepticism", "optimism",
+                              "pessimism", "confidence", "belief", "view", "opinion", "worry", "alarm",
+                              "uncertainty", "expectation"})
+# Report nouns that, bare and definite ("the report said"), stand for an outlet's report told earlier.
+_REPORT_NOUNS = frozenset({"report", "article", "story"})
 # Dependents that carry what was said: without one (or a quote, or the
 # trailing "..., X reported" shape) a reporting verb reports an act, as in
 # "the envoy reported back to the president".
@@ -108,6 +121,7 @@ class _Found:
     entity: str | None
     cited: list[str] = field(default_factory=list)
     outer: bool = False  # "according to X" and trailing "..., X reported" wrap the rest
+    the_report: bool = False  # a bare "the report": an outlet's report told earlier (_resolve_the_report)
 
 
 def extract_attributions(doc, entities: list[Entity], *, text: str | None = None) -> list[Attribution]:
@@ -133,9 +147,11 @@ def extract_attributions(doc, entities: list[Entity], *, text: str | None = None
                    *lower_in(doc, LEMMA, STANCE_ADJECTIVES, positions(attr_in(doc, DEP, ("acomp", "ROOT"))))})
     citing = positions(attr_in(doc, LEMMA, ("cite",)) & attr_in(doc, POS, ("VERB",)))
     out: list[Attribution] = []
+    last_outlet: _Found | None = None
     for sent in doc.sents:
         found = _sentence_sources(sent, within(cues, sent), index, quotes)
         _attach_citations(sent, within(citing, sent), found, index, quotes)
+        last_outlet = _resolve_the_report(found, last_outlet)
         out.extend(_to_attributions(sent, found, text))
     return out
 
@@ -220,6 +236,9 @@ def _reporting_source(verb, index: MentionIndex) -> _Found | None:
         return None
     if not deps & _CONTENT_DEPS and not trailing and not _has_quote_mark(verb.sent):
         return None
+    if lemma == "express" and not any(c.dep_ == "dobj" and c.lemma_.lower() in _EXPRESSED_VIEWS
+                                      for c in verb.children):
+        return None
     if lemma == "report" and not deps & {"ccomp", "dobj", "parataxis", "xcomp"} \
             and not trailing and not _has_quote_mark(verb.sent):
         return None  # "she reported to the board about it": an act, not a source
@@ -237,6 +256,8 @@ def _reporting_source(verb, index: MentionIndex) -> _Found | None:
         elif lemma not in ("quote", "cite"):
             return None  # "it was reported that" names nobody
     if subj is None:
+        if verb.tag_ == "VBG" and verb.dep_ == "advcl" and lemma in _EVIDENTIAL:
+            return None  # "..., suggesting that ...": the writer's inference
         subj = _inherited_subject(verb)
     if subj is not None and subj.tag_ in ("WP", "WDT"):
         subj = _relative_antecedent(subj)
@@ -252,6 +273,23 @@ def _reporting_source(verb, index: MentionIndex) -> _Found | None:
                 f.cited.append(g.source)
         return f
     return _make(subj, verb, index)
+
+
+def _resolve_the_report(found: list[_Found], last_outlet: _Found | None) -> _Found | None:
+    """"Bloomberg News reported ... . The report said, citing ...": "the report" is Bloomberg's.
+
+    A bare definite report noun names no one; left as it is, the cross-check
+    would count it as a source of its own. It takes the nearest earlier news
+    outlet among the article's sources, with its entity; where the article
+    names none before it, it stays as written. Returns the nearest outlet so
+    far, for the next sentence.
+    """
+    for f in sorted(found, key=lambda f: f.cue_token.i):
+        if f.the_report and last_outlet is not None:
+            f.source, f.kind, f.entity = last_outlet.source, last_outlet.kind, last_outlet.entity
+        elif f.kind == "outlet":
+            last_outlet = f
+    return last_outlet
 
 
 def _has_quote_mark(sent) -> bool:
@@ -361,7 +399,10 @@ def _make(head, cue, index: MentionIndex) -> _Found | None:
     if ent is not None and _is_descriptor(head, ent):
         text = ent.name
     kind = _kind(head, text, ent)
-    return _Found(text, cue, kind, ent.id if ent else None)
+    children = list(head.children)
+    the_report = head.lemma_.lower() in _REPORT_NOUNS and head.ent_type_ == "" and bool(children) and all(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children)
+    return _Found(text, cue, kind, ent.id if ent else None, the_report=the_report)
 
 
 def _is_descriptor(head, ent: Entity) -> bool:
