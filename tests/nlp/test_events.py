@@ -153,3 +153,12 @@ def test_events_ignore_the_dateline_place(nlp):
     names = {e.id: e.name for e in analysed.entities}
     for ev in analysed.events:
         assert not {names[i] for i in ev.actors + ev.targets} & {"TARSK", "Tarsk", "Velora"}
+
+
+def test_events_noun_inside_a_generic_head_takes_the_verb_over_that_head(nlp):
+    """"dollars of aid", "a mediation effort": the verb governs the head noun, and its subject acts."""
+    ev, actors, targets = _one(nlp, "On Monday Norway gave Kenya three million dollars of aid.", "aid")
+    assert actors == ["Norway"] and targets == ["Kenya"]
+    ev, actors, _ = _one(nlp, "Brazil's foreign minister launched a mediation effort between the two parties on "
+                              "Saturday.", "negotiation")
+    assert actors == ["Brazil"]

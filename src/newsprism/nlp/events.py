@@ -188,16 +188,36 @@ def _triggers(sent, content: list[int]) -> list[tuple]:
             if lemma == "strike" and (any(c.lower_ in STOPPAGE_MODIFIERS for c in tok.children)
                                       or _workers_strike(tok)):
                 typed = ("strike", "PROTEST")
-            head = tok.head
-            if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ == "VERB":
-                hl = head.lemma_.lower()
-                if hl in LIGHT_VERBS or hl in THREAT_VERBS or hl not in VERB_TRIGGERS:
-                    out.append((tok, head if hl in LIGHT_VERBS else tok, typed))
-                continue
             if tok.dep_ == "compound" and tok.head.lemma_.lower() in NOUN_TRIGGERS:
                 continue  # "summit meeting": one event, named by its head
-            out.append((tok, tok, typed))
+            node = _event_noun_node(tok)
+            head = node.head
+            if node.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ == "VERB":
+                hl = head.lemma_.lower()
+                if hl in LIGHT_VERBS or hl in THREAT_VERBS or hl not in VERB_TRIGGERS:
+                    out.append((tok, head if hl in LIGHT_VERBS else node, typed))
+                continue
+            out.append((tok, node, typed))
     return out
+
+
+def _event_noun_node(tok):
+    """The noun that holds an event noun's place in the clause.
+
+    A trigger can sit inside a noun phrase whose head is a generic noun: a
+    compound ("a mediation effort", "an aid package") or the object of "of"
+    ("5 million dollars of aid", "a new round of talks"). That head noun is
+    what the verb governs, so the event's anchor (a light verb over it, its
+    subject) is read from there. A head that is an event noun itself is
+    left alone: it is the event.
+    """
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+        return tok.head
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ == "NOUN" \
+            and prep.head.lemma_.lower() not in NOUN_TRIGGERS:
+        return prep.head
+    return tok
 
 
 def _verb_type(tok, lemma: str):
