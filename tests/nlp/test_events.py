@@ -162,3 +162,14 @@ def test_events_noun_inside_a_generic_head_takes_the_verb_over_that_head(nlp):
     ev, actors, _ = _one(nlp, "Brazil's foreign minister launched a mediation effort between the two parties on "
                               "Saturday.", "negotiation")
     assert actors == ["Brazil"]
+
+
+def test_events_intention_reported_with_would_or_sworn_is_planned_and_hostile_ones_threaten(nlp):
+    """"said they would boycott": "will" reported; PLOVER codes a hostile intention as THREATEN."""
+    ev, actors, _ = _one(nlp, "Zambian opposition leaders said they would boycott the elections.", "protest")
+    assert (ev.status, ev.plover, actors) == ("planned", "THREATEN", ["Zambian"])
+    ev, _, _ = _one(nlp, "Tamil rebel commanders have sworn to fight for the northern valley.", "fighting")
+    assert (ev.status, ev.plover) == ("planned", "THREATEN")
+    # "would" outside reported speech stays a hedge
+    ev, _, _ = _one(nlp, "Zambian miners would boycott the elections.", "protest")
+    assert (ev.status, ev.plover) == ("unclear", "PROTEST")

@@ -83,6 +83,15 @@ def test_extract_dates_uses_sentence_tense(nlp):
 
 
 @pytest.mark.slow
+def test_extract_dates_purpose_clause_shares_its_actions_past(nlp):
+    """"fired ... to disperse them on Monday" happened; "agreed to meet on Monday" is ahead."""
+    fired = extract_dates(nlp("Riot police fired tear gas to disperse the crowd on Monday."), "2025-08-06")
+    assert [(d.text, d.value) for d in fired] == [("Monday", "2025-08-04")]
+    agreed = extract_dates(nlp("The two ministers agreed to meet on Monday."), "2025-08-06")
+    assert [(d.text, d.value) for d in agreed] == [("Monday", "2025-08-11")]
+
+
+@pytest.mark.slow
 def test_extract_dates_month_day_across_year_boundary(nlp):
     doc = nlp("The port was closed on Dec. 30, officials said, and the ferry will resume on Jan. 4.")
     dates = {d.text: d.value for d in extract_dates(doc, "2026-01-02")}

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
 # Bump when an extractor's output changes, so cached analyses are redone.
-ANALYSIS_REVISION = 8
+ANALYSIS_REVISION = 9
 
 T = TypeVar("T")
 

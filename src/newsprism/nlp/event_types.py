@@ -119,7 +119,7 @@ PLANNED_MODIFIERS = frozenset({
 # Verbs that govern a planned event: "plans to meet", "is expected to visit".
 PLANNING_VERBS = frozenset({
     "expect", "plan", "schedule", "set", "intend", "prepare", "aim", "hope", "want", "seek",
-    "propose", "due", "agree", "offer", "promise", "pledge", "vow", "arrange", "invite", "consider",
+    "propose", "due", "agree", "offer", "promise", "pledge", "vow", "swear", "arrange", "invite", "consider",
 })
 # Verbs that govern a negated event: "refused to meet", "failed to reach a deal".
 NEGATING_VERBS = frozenset({"refuse", "fail", "decline", "deny", "reject", "cancel", "postpone"})

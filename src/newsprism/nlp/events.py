@@ -510,7 +510,7 @@ def _status(trig, anchor, date: TimeExpr | None) -> str:
         if any(c.dep_ == "neg" for c in node.children):
             return "denied"
     for node in nodes:
-        if node.dep_ not in ("xcomp", "acl", "ccomp", "pcomp", "dobj", "pobj"):
+        if node.dep_ not in ("xcomp", "acl", "ccomp", "pcomp", "dobj", "pobj") and not _to_infinitive_clause(node):
             continue
         for anc in list(node.ancestors)[:3]:
             lemma = anc.lemma_.lower()
@@ -534,11 +534,33 @@ def _status(trig, anchor, date: TimeExpr | None) -> str:
         aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
         if aux & _FUTURE_AUX or "going" in aux:
             return "planned"
+        if "would" in aux and _reported_in_past(node):
+            return "planned"  # "they said they would boycott the talks": "will", reported
         if aux & _UNCERTAIN_AUX:
             return "planned" if date is not None and date.direction == "future" else "unclear"
     if date is not None and date.direction == "future":
         return "planned"
     return "happened"
+
+
+def _to_infinitive_clause(verb) -> bool:
+    """"have sworn to fight", parsed now as xcomp, now as advcl: a to-infinitive under its verb.
+
+    The parser attaches the same infinitive either way; under a verb of
+    planning, threat or refusal it states an intention all the same.
+    """
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _reported_in_past(verb) -> bool:
+    """True when ``verb``'s clause is what a past-tense verb of saying reports ("X said they would ...").
+
+    Reported speech shifts "will" back to "would": there the modal states
+    an intention, not a hedge.
+    """
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.i != verb.i and head.tag_ == "VBD" \
+        and head.lemma_.lower() in _SAY_VERBS | {"warn", "vow", "pledge", "promise", "threaten"}
 
 
 def _or_face(tok) -> bool:

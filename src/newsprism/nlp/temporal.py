@@ -229,8 +229,12 @@ def _tense(span: Span) -> str:
         return "unknown"
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in aux}
-    if words & {"will", "'ll", "shall", "wo"} or any(c.lower_ == "to" and c.tag_ == "TO" for c in aux):
+    if words & {"will", "'ll", "shall", "wo"}:
         return "future"
+    if any(c.lower_ == "to" and c.tag_ == "TO" for c in aux):
+        if verb.dep_ == "advcl" and verb.head.i != verb.i and _tense_of_token(verb.head) == "past":
+            return "past"  # a purpose clause shares its action's time: "police fired to disperse them on Monday"
+        return "future"  # "agreed to meet on Monday"
     if "would" in words and verb.dep_ in ("ccomp", "xcomp"):
         return "future"  # reported plans: "she said she would travel there on Wednesday"
     if verb.lemma_ in _PLAN_LEMMAS and verb.tag_ in ("VBN", "VBZ", "VBP", "VBG"):
