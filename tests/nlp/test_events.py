@@ -173,3 +173,9 @@ def test_events_intention_reported_with_would_or_sworn_is_planned_and_hostile_on
     # "would" outside reported speech stays a hedge
     ev, _, _ = _one(nlp, "Zambian miners would boycott the elections.", "protest")
     assert (ev.status, ev.plover) == ("unclear", "PROTEST")
+
+
+def test_events_summary_names_the_reporter_for_a_pronoun_subject(nlp):
+    """"The harbour board said it had offered talks": the summary says who, not "it"."""
+    ev, actors, _ = _one(nlp, "The harbour board said on Tuesday it had offered talks to the dockers.", "pledge")
+    assert ev.summary.startswith("harbour board")

@@ -639,7 +639,9 @@ def _stated_intentions(article, sent, sentence, says: list[int], taken: set[int]
 
 def _summary(trig, anchor, actors: list[Entity], targets: list[Entity]) -> str:
     """A short neutral phrase: actors, the predicate as written, targets."""
-    who = " and ".join(e.name for e in actors) or (phrase_text(s) if (s := _subject_of(anchor)) is not None else "")
+    # a pronoun subject of a reported clause reads as its reporter ("the authority said it had offered talks")
+    who = " and ".join(e.name for e in actors) or (
+        phrase_text(_reporter_for_pronoun(s)) if (s := _subject_of(anchor)) is not None else "")
     words = [anchor.text]
     for c in anchor.children:
         if c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ == "by":
