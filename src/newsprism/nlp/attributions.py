@@ -399,10 +399,15 @@ def _make(head, cue, index: MentionIndex) -> _Found | None:
     if ent is not None and _is_descriptor(head, ent):
         text = ent.name
     kind = _kind(head, text, ent)
+    return _Found(text, cue, kind, ent.id if ent else None, the_report=_is_the_report(head))
+
+
+def _is_the_report(head) -> bool:
+    """"the report", "this article": a report noun with a definite determiner and nothing else."""
+    if head.lemma_.lower() not in _REPORT_NOUNS or head.ent_type_:
+        return False
     children = list(head.children)
-    the_report = head.lemma_.lower() in _REPORT_NOUNS and head.ent_type_ == "" and bool(children) and all(
-        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children)
-    return _Found(text, cue, kind, ent.id if ent else None, the_report=the_report)
+    return bool(children) and all(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children)
 
 
 def _is_descriptor(head, ent: Entity) -> bool:

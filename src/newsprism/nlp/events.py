@@ -40,6 +40,10 @@ _UNCERTAIN_AUX = frozenset({"could", "might", "may", "would"})
 _CONDITION_MARKS = frozenset({"if", "unless"})
 _OBLIGATION = frozenset({"must", "should"})
 _SAY_VERBS = frozenset({"say", "announce", "state", "declare", "tell", "insist", "add", "claim"})
+# Verbs whose reported clause is the speaker's own: "Syria says it will ...".
+_CLAUSE_REPORTERS = _SAY_VERBS | {"warn"}
+# Past verbs of saying whose reported "would" states an intention: "they said they would ...".
+_INTENTION_REPORTERS = _SAY_VERBS | {"warn", "vow", "pledge", "promise", "threaten"}
 _PLACE_TYPES = ("GPE", "LOC", "ORG", "OTHER", "EVENT")
 _PLACE_ENT_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
 # How many prep/pobj/acl links below the event a place phrase may sit.
@@ -339,7 +343,7 @@ def _reporter_for_pronoun(subj):
     clause = subj.head
     while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
         clause = clause.head
-    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _SAY_VERBS | {"announce", "warn"}:
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _CLAUSE_REPORTERS:
         reporter = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
         if reporter is not None and reporter.pos_ != "PRON":
             return reporter
@@ -560,7 +564,7 @@ def _reported_in_past(verb) -> bool:
     """
     head = verb.head
     return verb.dep_ == "ccomp" and head.i != verb.i and head.tag_ == "VBD" \
-        and head.lemma_.lower() in _SAY_VERBS | {"warn", "vow", "pledge", "promise", "threaten"}
+        and head.lemma_.lower() in _INTENTION_REPORTERS
 
 
 def _or_face(tok) -> bool:
