@@ -41,4 +41,6 @@ def print_terminal(figures: Sequence[Figure]) -> None:
     table = Table(*HEADER, show_lines=False)
     for f in ordered(figures):
         table.add_row(*cells(f))
-    Console().print(table)
+    import sys
+
+    Console(width=None if sys.stdout.isatty() else 200).print(table)

@@ -63,7 +63,18 @@ def analyze_stored(articles: Sequence[Article], *, store: Store | None = None,
     With a ``store``, per-article analyses are cached in it (keyed by the
     analyzer version) and the resulting stories are saved for the web app.
     """
-    analyzed = _analyses(articles, store, progress)
+    report = report_from_analyses(_analyses(articles, store, progress), progress=progress)
+    if store is not None:
+        store.put_report(report)
+    return report
+
+
+def report_from_analyses(analyzed: list[AnalyzedArticle], *, progress: Progress = _quiet) -> Report:
+    """Cluster, cross-check and assemble the report from per-article analyses already made.
+
+    The stages after the analysis, in one place: the pipeline and the
+    accuracy harness (which keeps its own analysis cache) both call it.
+    """
     stories = cluster_stories(analyzed)
     by_id = {a.id: a for a in analyzed}
     checks: dict[str, CrossCheck] = {}
@@ -72,10 +83,7 @@ def analyze_stored(articles: Sequence[Article], *, store: Store | None = None,
         story.entities = link_story_entities(members)
         checks[story.id] = crosscheck_story(story, members)
         progress("crosscheck", i, len(stories))
-    report = build_report(analyzed, stories, checks)
-    if store is not None:
-        store.put_report(report)
-    return report
+    return build_report(analyzed, stories, checks)
 
 
 def run(inputs: Iterable[str], *, db: str | Path = ":memory:", options: IngestOptions | None = None,
