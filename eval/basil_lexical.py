@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from accuracy.splits import hashed_split
+
 Doc = tuple[str, list[tuple[int, int]]]
 
 
@@ -20,8 +22,12 @@ def basil_dir(corpora: Path) -> Path:
     return path
 
 
-def read_docs(basil: Path) -> list[tuple[str, str, Doc]]:
-    """(year, outlet, (sentence, spans)) for every body sentence of every article."""
+def read_docs(basil: Path, split: str | None = "tune") -> list[tuple[str, str, Doc]]:
+    """(year, outlet, (sentence, spans)) for every body sentence of every article of the triplets of ``split``.
+
+    Learning reads ``tune`` only (the default): the triplets of ``check`` are
+    kept for the accuracy harness (accuracy.splits). ``None`` reads all.
+    """
     out: list[tuple[str, str, Doc]] = []
     for ann_path in sorted((basil / "annotations").glob("*/*_ann.json")):
         year = ann_path.parent.name
@@ -30,6 +36,8 @@ def read_docs(basil: Path) -> list[tuple[str, str, Doc]]:
             continue
         ann = json.loads(ann_path.read_text(encoding="utf-8"))
         art = json.loads(art_path.read_text(encoding="utf-8"))
+        if split is not None and hashed_split("basil", art["triplet-uuid"]) != split:
+            continue
         outlet = str(art.get("source") or "?").lower()
         sentences = [s for para in art.get("body-paragraphs") or [] for s in para]
         spans: dict[int, list[tuple[int, int]]] = {}
@@ -44,9 +52,9 @@ def read_docs(basil: Path) -> list[tuple[str, str, Doc]]:
     return out
 
 
-def read_years(basil: Path) -> dict[str, list[Doc]]:
-    """year -> every body sentence of every article, with its lexical-bias spans."""
+def read_years(basil: Path, split: str | None = "tune") -> dict[str, list[Doc]]:
+    """year -> every body sentence of every article of ``split``, with its lexical-bias spans."""
     out: dict[str, list[Doc]] = {}
-    for year, _, doc in read_docs(basil):
+    for year, _, doc in read_docs(basil, split):
         out.setdefault(year, []).append(doc)
     return out

@@ -1,4 +1,4 @@
-"""Build src/newsprism/data/loaded_lexicon.json from BASIL's lexical-bias spans.
+"""Build src/newsprism/data/loaded_lexicon.json from the lexical-bias spans of BASIL's tune triplets.
 
 Usage: .venv/bin/python eval/build_loaded_lexicon.py [CORPORA_DIR]
 
@@ -35,7 +35,8 @@ def main() -> None:
     payload = {
         "about": "word stem -> log-odds of occurring inside a BASIL lexical-bias span (built by "
                  "eval/build_loaded_lexicon.py; stems and weights only)",
-        "source": "BASIL (Fan et al., EMNLP 2019), years " + ", ".join(sorted(years)),
+        "source": "BASIL (Fan et al., EMNLP 2019), tune triplets (eval/accuracy/splits.py) of years "
+                  + ", ".join(sorted(years)),
         "settings": {"min_span_count": MIN_SPAN_COUNT, "min_z": MIN_Z, "prior_strength": PRIOR_STRENGTH},
         "stats": {"spans": stats.spans, "span_tokens": stats.span_tokens,
                   "other_tokens": stats.other_tokens, "kept": stats.kept},

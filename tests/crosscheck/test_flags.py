@@ -120,17 +120,3 @@ def test_flag_articles_same_claims_with_sources_are_not_flagged():
     sourced = UNSOURCED.replace("there.\n", "there, a rights group said.\n")
     art = _article("a-sourced", sourced)
     assert flag_articles(_story(art), [art], [], []) == []
-
-
-def test_flag_articles_on_the_seeds_flags_only_the_machine_written_article(seeds_dir):
-    from newsprism.ingest import ingest_inputs
-
-    arts = [AnalyzedArticle(article=a) for a in ingest_inputs([str(seeds_dir)]) if isinstance(a, Article)]
-    flags = flag_articles(_story(*arts), arts, [], [])
-    by_article: dict[str, set[str]] = {}
-    for f in flags:
-        by_article.setdefault(f.article_id, set()).add(f.kind)
-    source = {a.id: a.article.source for a in arts}
-    assert [source[aid].rsplit("/", 1)[-1] for aid in by_article] == ["003_e90eac7bb694f39a.txt"]
-    assert next(iter(by_article.values())) == {"anachronistic_reference", "unverifiable_reference",
-                                               "machine_generated_style"}

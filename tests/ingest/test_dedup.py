@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 
 from newsprism.ingest.decode import article_id
 from newsprism.ingest.dedup import DUPLICATE_JACCARD, DuplicateIndex, _Hasher, _jaccard, mark_duplicates
@@ -52,15 +51,6 @@ def test_threshold_separates_edited_copies_from_distinct_reports():
     assert min(_jaccard(full, d) for d in dropped) >= DUPLICATE_JACCARD
     distinct = [h.signature("\n".join(p)) for p in (PARAGRAPHS[:3], OTHER_REPORT)]
     assert _jaccard(*distinct) < 0.2
-
-
-def test_seed_reports_of_one_story_are_not_duplicates(seeds_dir):
-    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
-    arts = [Article(id=article_id(t), source=str(i), text=t) for i, t in enumerate(texts)]
-    mark_duplicates(arts)
-    assert all(a.duplicate_of is None for a in arts)
-    h = _Hasher()
-    assert max(_jaccard(h.signature(a.text), h.signature(b.text)) for a, b in itertools.combinations(arts, 2)) < 0.2
 
 
 def test_index_rebuilt_from_store_marks_copies_against_stored_articles(tmp_path):

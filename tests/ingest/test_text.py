@@ -63,21 +63,6 @@ def test_text_references_are_parsed_with_spans_into_the_text():
     assert art.published is None
 
 
-def test_text_seeds_headers_and_outlets(seeds_dir):
-    arts = {p.name[:3]: read_text(p.read_text(encoding="utf-8"), str(p)) for p in sorted(seeds_dir.glob("*.txt"))}
-    assert len(arts) == 5
-    assert arts["001"].outlet == "kayhan.ir"
-    assert (arts["001"].published, arts["001"].published_basis) == ("2025-08-08", "header")
-    assert (arts["004"].published, arts["004"].published_basis) == ("2025-08-07", "header")
-    assert arts["003"].published is None and len(arts["003"].references) == 4
-    for art in arts.values():
-        assert "News ID" not in art.text and "Publish Date" not in art.text
-        if art.title:
-            assert not art.text.startswith(art.title)
-        for ref in art.references:
-            assert art.text[ref.start:ref.end] == ref.text
-
-
 def test_dateline_with_country_and_date_is_recognised():
     from newsprism.ingest.dateline import find_dateline
 

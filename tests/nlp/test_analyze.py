@@ -53,22 +53,6 @@ def test_analyze_articles_survives_a_failing_extractor(monkeypatch, caplog):
 
 
 @pytest.mark.slow
-def test_analyze_articles_on_seeds(seeds_dir):
-    from newsprism.ingest import ingest_inputs
-
-    arts = [x for x in ingest_inputs([str(seeds_dir)]) if isinstance(x, Article)]
-    out = list(analyze_articles(arts))
-    assert len(out) == len(arts)
-    for a in out:
-        people = [e for e in a.entities if e.type == "PERSON"]
-        assert people, a.id
-        # every person named by a full name more than once is one entity, not several
-        fulls = [e.name for e in people if " " in e.name]
-        assert len(fulls) == len(set(fulls)), a.id
-        assert any(e.labels for e in people), a.id
-
-
-@pytest.mark.slow
 def test_analysis_is_the_same_whatever_the_process_string_hash(demo_dir, tmp_path):
     """Python salts str hashes per process: no output may follow a set's order (a lone surname once went
     to whichever of two same-surname people a set listed first)."""

@@ -64,13 +64,3 @@ def test_corpus_markdown_renders_every_story(report):
     md = render_markdown(report)
     for story in report.stories:
         assert story.title.replace("*", "\\*") in md or story.title[:20] in md
-
-
-def test_seeds_brief_leads_with_a_corroborated_event(seeds_report):
-    story = max(seeds_report.stories, key=lambda s: len(s.article_ids))
-    assert len(story.article_ids) >= 4
-    if not story.events:
-        pytest.skip("the cross-check found no event")
-    assert 5 <= len(story.summary) <= MAX_SENTENCES
-    lead = story.summary[0]
-    assert len(set(lead.article_ids)) >= 2  # the lead fact is reported by more than one article

@@ -40,7 +40,7 @@ from accuracy.splits import hashed_split
 from newsprism.pipeline import report_from_analyses
 
 # The scorer's figures shown per corpus (score.py's names), the report parts a baseline swaps in.
-FULL_METRICS = ("clustering_bcubed_f1", "date_accuracy", "event_recall", "event_count_ratio", "conflict_precision",
+FULL_METRICS = ("clustering_bcubed_f1", "duplicate_precision", "duplicate_recall", "date_accuracy", "event_recall", "event_count_ratio", "conflict_precision",
                 "conflict_recall", "conflict_f1", "framing_recall", "attribution_precision", "attribution_recall",
                 "attribution_f1", "flag_recall", "flag_precision", "overall")
 CONFLICT_METRICS = ("event_recall", "event_count_ratio", "conflict_precision", "conflict_recall", "conflict_f1")
