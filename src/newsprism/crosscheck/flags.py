@@ -18,8 +18,8 @@ from newsprism.model import AnalyzedArticle, Conflict, Flag, FlagEvidence, Story
 
 # An article is flagged for unattributed claims only when it makes at least
 # this many strong claims and names no source anywhere: wire copy attributes
-# almost everything, so the flag stays off real reports (eval/style_calibration.py
-# counts zero such articles in BASIL and ECB+).
+# almost everything, so the flag stays off real reports (set by hand on BASIL and
+# ECB+ reports; see docs/accuracy.md for what the flags score on the gold corpora).
 UNATTRIBUTED_MIN_CLAIMS = 3
 
 # Strong factual claims: tolls, accusations, superlatives, anonymous sourcing.
