@@ -4,7 +4,7 @@ PY ?= $(shell for p in python3.12 $(HOME)/.pyenv/versions/3.12*/bin/python3.12 /
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test venv clean eval bench
+.PHONY: demo test venv clean eval gate bench
 
 $(BIN)/python:
 	@if [ -z "$(PY)" ]; then echo "newsprism needs Python 3.12: install python3.12 (e.g. apt-get install python3.12 python3.12-venv, or pyenv install 3.12) and run again, or pass PY=/path/to/python3.12" >&2; exit 1; fi
@@ -26,6 +26,9 @@ test: venv
 
 eval: venv
 	$(BIN)/python eval/run_all.py
+
+gate: venv
+	$(BIN)/python eval/gate.py --show
 
 bench: venv
 	$(BIN)/python benchmarks/run_all.py
