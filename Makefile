@@ -24,7 +24,11 @@ demo: venv
 test: venv
 	$(BIN)/python -m pytest -q
 
-eval: venv
+$(VENV)/.eval-installed: $(VENV)/.installed
+	$(BIN)/python -m pip install -q -e '.[dev,heideltime]'
+	@touch $@
+
+eval: venv $(VENV)/.eval-installed
 	$(BIN)/python eval/run_all.py
 
 gate: venv
