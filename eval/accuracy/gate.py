@@ -76,7 +76,7 @@ def run_gate(tasks: list[GateTask], *, progress: bool = False) -> tuple[list[str
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0],
                                  epilog="example: .venv/bin/python eval/gate.py --show")
-    ap.add_argument("--show", action="store_true", help="print every gated figure beside its floor")
+    ap.add_argument("--show", action="store_true", help="print every figure of the sample beside its floor")
     args = ap.parse_args(argv)
     if not corpora_dir().is_dir():
         print(f"gate: the shared corpora are not at {corpora_dir()} (set NEWSPRISM_CORPORA)", file=sys.stderr)
@@ -86,10 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.show:
         floors = {(t.name, m): v for t in tasks for m, v in t.floors.items()}
         for f in figures:
-            floor = floors.get((f"{f.task}/{f.corpus}", f.metric))
-            if floor is not None:
-                value = "not measured" if f.value is None else f"{f.value:.4f}"
-                print(f"{f.task}/{f.corpus} {f.metric}: {value} (floor {floor}, n={f.n})")
+            floor = floors.get((f"{f.task}/{f.corpus}", f.metric), "-")
+            value = "not measured" if f.value is None else f"{f.value:.4f}"
+            print(f"{f.task}/{f.corpus} {f.metric}: {value} (floor {floor}, n={f.n})")
     for line in failures:
         print("REGRESSION", line)
     return 1 if failures else 0

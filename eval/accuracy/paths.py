@@ -6,7 +6,8 @@ import os
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-OUT = REPO / "out" / "eval"
+# Results, caches and baseline outputs; $NEWSPRISM_EVAL_OUT moves them (a cold run in a fresh folder).
+OUT = Path(os.environ["NEWSPRISM_EVAL_OUT"]) if os.environ.get("NEWSPRISM_EVAL_OUT") else REPO / "out" / "eval"
 
 
 def corpora_dir() -> Path:
