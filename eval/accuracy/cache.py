@@ -33,7 +33,33 @@ class AnalysisCache:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("CREATE TABLE IF NOT EXISTS analysis (analyzer TEXT, article_id TEXT, text_key TEXT, "
                          "data TEXT, PRIMARY KEY (analyzer, article_id, text_key))")
+        self._db.execute("CREATE TABLE IF NOT EXISTS score (scorer TEXT, text_key TEXT, value REAL, "
+                         "PRIMARY KEY (scorer, text_key))")
         self._db.commit()
+
+    def scores(self, scorer: str, texts: Sequence[str], score: Callable[[str], float],
+               progress: ProgressFn | None = None) -> list[float]:
+        """``score(text)`` for each text, cached under ``scorer`` (name and version of a baseline).
+
+        Baselines that do not change between runs (a PyPI detector) cost their
+        time once, so a re-run after a change of newsprism stays fast.
+        """
+        out: list[float] = []
+        fresh: list[tuple[str, str, float]] = []
+        for i, text in enumerate(texts, 1):
+            key = hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+            row = self._db.execute("SELECT value FROM score WHERE scorer=? AND text_key=?", (scorer, key)).fetchone()
+            value = float(row[0]) if row is not None else score(text)
+            if row is None:
+                fresh.append((scorer, key, value))
+            out.append(value)
+            if progress:
+                progress(scorer, i, len(texts))
+            if len(fresh) >= 200 or (fresh and i == len(texts)):
+                self._db.executemany("INSERT OR REPLACE INTO score VALUES (?, ?, ?)", fresh)
+                self._db.commit()
+                fresh.clear()
+        return out
 
     def analyse(self, articles: Sequence[Article], progress: ProgressFn | None = None,
                 label: str = "analyse") -> list[AnalyzedArticle]:

@@ -123,6 +123,6 @@ def machine_text(ctx: Context) -> list[Figure]:
         points = [p if p is not None else 0.0 for p in got]
         lm = None
         if ctx.sample is None:
-            lm = _scores(ctx, f"{split}: lmscan", units, lambda u: ai_probability(u.text))
+            lm = ctx.cache.scores(BASELINE, [u.text for u in units], ai_probability, ctx.progress)
         figures += _split_figures(split, units, points, lm, crashed=sum(p is None for p in got))
     return figures
