@@ -14,10 +14,25 @@ from pathlib import Path
 from accuracy import splits
 from accuracy.paths import REPO
 from accuracy.results import Figure
-from accuracy.table import markdown
+from accuracy.table import markdown, summary_markdown
 from accuracy.tasks import REGISTRY
 
 DOC = REPO / "docs" / "accuracy.md"
+
+# The metrics of each task shown in the headline table (every figure is in the full table).
+HEADLINE: dict[str, tuple[str, ...]] = {
+    "crosscheck": ("overall", "clustering_bcubed_f1", "date_accuracy", "event_recall", "conflict_f1",
+                   "framing_recall", "attribution_f1", "flag_recall"),
+    "conflicts": ("conflict_f1", "event_recall"),
+    "clustering": ("B-cubed F1",),
+    "event_alignment": ("mention_recall", "conll_f1", "conll_f1_vs_gold_mentions"),
+    "events": ("event type accuracy", "source actor accuracy"),
+    "attributions": ("F1 (source head)",),
+    "dates": ("DATE value F1", "DATE relaxed span F1"),
+    "brief": ("ROUGE-1 F (gold clusters)", "ROUGE-1 F (mixed run)"),
+    "self_contradiction": ("F1 (yes)",),
+    "machine_text": ("ROC AUC", "recall at 1% FPR"),
+}
 
 INTRO = """# Accuracy
 
@@ -53,7 +68,12 @@ seeds) and the machine-style threshold (the seeds and real BASIL/ECB+
 reports). The loaded-term lexicon is learnt from BASIL's tune triplets only
 (eval/build_loaded_lexicon.py).
 
-## Figures
+## Headline figures
+
+The main metric of each task, `check` beside `tune`, with each baseline.
+
+{summary}
+## Every figure
 
 {table}
 ## How each task is scored
@@ -77,7 +97,8 @@ def _task_docs() -> str:
 
 def render(figures: Sequence[Figure]) -> str:
     rule = inspect.cleandoc(splits.__doc__ or "").split("\n\n", 1)[-1]
-    return INTRO.format(splits=rule, table=markdown(figures), tasks=_task_docs())
+    return INTRO.format(splits=rule, summary=summary_markdown(figures, HEADLINE), table=markdown(figures),
+                        tasks=_task_docs())
 
 
 def write_doc(figures: Sequence[Figure], path: Path = DOC) -> Path:

@@ -16,7 +16,7 @@ import traceback
 
 from accuracy.cache import AnalysisCache
 from accuracy.context import Context, Progress
-from accuracy.doc import write_doc
+from accuracy.doc import HEADLINE, write_doc
 from accuracy.paths import OUT, corpora_dir
 from accuracy.results import Figure, not_checked
 from accuracy.table import print_terminal
@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"   {spec.name}: {len(figures)} figures in {secs:.0f}s", file=sys.stderr, flush=True)
     cache.close()
     figures = stored_figures()
-    print_terminal(figures)
+    print_terminal(figures, HEADLINE)
     if not args.no_doc:
         print(f"wrote {write_doc(figures)}")
     return 0
