@@ -206,15 +206,18 @@ def test_cluster_empty_input_gives_no_stories():
     assert cluster_stories([]) == []
 
 
-# Two ferry sinkings of one season, undated, and an early safety piece that names both: the
-# streaming pass, taking them in turn (ids order undated articles), chains them through it; the re-check at the end of the stream splits them.
+# Two ferry sinkings reported on one day, and a safety piece that names both: the streaming pass,
+# taking them in turn (ids order articles of one day), chains them through it; the re-check at the end
+# of the stream splits them. (Dated, so that the window lets them chain: undated articles face the
+# evidence test, see test_cluster_undated_short_articles_sharing_only_a_famous_name_stay_apart.)
+FERRY_DAY = "2024-05-10"
 FERRY_SAFETY = _art("f0", "Two ferry sinkings put Lake Morrow and Tessel Bay operators under scrutiny",
                     "Inspectors in Dornland will review ferry operators after the Kestrel sank on Lake Morrow "
                     "near Halvik and the Marigold capsized in Tessel Bay off Brunport. Captain Elias Wend of "
                     "the Kestrel and the Marigold's owner, Sunna Ferries, face questions about overloading, "
-                    "transport minister Petra Olm said.", None)
+                    "transport minister Petra Olm said.", FERRY_DAY)
 FERRY_A = [
-    _art(f"f{i}", title, text, None) for i, (title, text) in zip((1, 3, 5, 7), [
+    _art(f"f{i}", title, text, FERRY_DAY) for i, (title, text) in zip((1, 3, 5, 7), [
         ("Ferry Kestrel sinks on Lake Morrow, 14 missing",
          "The ferry Kestrel sank on Lake Morrow near Halvik after taking on water in a storm. Fourteen "
          "passengers are missing and 40 were pulled from the lake by fishermen from Halvik, police said. "
@@ -234,7 +237,7 @@ FERRY_A = [
     ])
 ]
 FERRY_B = [
-    _art(f"f{i}", title, text, None) for i, (title, text) in zip((2, 4, 6, 8), [
+    _art(f"f{i}", title, text, FERRY_DAY) for i, (title, text) in zip((2, 4, 6, 8), [
         ("Marigold ferry capsizes in Tessel Bay off Brunport",
          "The Marigold, a car ferry run by Sunna Ferries, capsized in Tessel Bay two miles off Brunport. "
          "The coast guard rescued 212 people and recovered 9 bodies, Brunport officials said. A shifted "
@@ -268,3 +271,25 @@ def test_cluster_chained_look_alike_events_are_split_when_the_story_closes():
     assert any(kestrel <= g and not g & marigold for g in groups)
     assert any(marigold <= g and not g & kestrel for g in groups)
     assert _groups(cluster_stories(arts)) == groups
+
+
+# Undated headline-and-lead pairs, as an aggregator shows them: two unrelated events that share
+# only a famous name, and two reports of one event that share its specifics.
+FAMOUS = [
+    _art("p1", "Halloran signs order on coastal wind farms",
+         "President Halloran signed an executive order opening three coastal zones to offshore wind farms.", None),
+    _art("p2", "Halloran hosts championship hockey team at residence",
+         "President Halloran welcomed the Gravesend Otters, winners of the national hockey final, at a dinner.",
+         None),
+    _art("p3", "President Halloran orders offshore wind leases along coast",
+         "An executive order from President Halloran opens coastal zones to offshore wind farm leases.", None),
+]
+
+
+def test_cluster_undated_short_articles_sharing_only_a_famous_name_stay_apart():
+    # Many undated articles naming the president make the name common, as it is in a real stream.
+    filler = [_art(f"z{i:02d}", f"Halloran comments on topic {i}", f"President Halloran spoke about issue {i}.", None)
+              for i in range(30)]
+    groups = _groups(cluster_stories(FAMOUS + filler))
+    assert not any({"p1", "p2"} <= g or {"p2", "p3"} <= g for g in groups)
+    assert any({"p1", "p3"} <= g for g in groups)
