@@ -31,12 +31,16 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from accuracy.baselines import say_subject
 from accuracy.baselines.naive_conflicts import number_conflicts
+from accuracy.baselines.tfidf_cluster import best_threshold, build_tree
 from accuracy.context import Context
 from accuracy.corpora.ecbplus import split_of_topic
 from accuracy.corpora.gold_stories import GoldCorpus, gold_subset, read_gold_corpus, scorer
 from accuracy.results import Figure
 from accuracy.splits import hashed_split
+from accuracy.tasks.clustering import baseline_text
+from newsprism.model import Article
 from newsprism.pipeline import report_from_analyses
 
 # The scorer's figures shown per corpus (score.py's names), the report parts a baseline swaps in.
@@ -118,19 +122,63 @@ def _run(ctx: Context, corpus: GoldCorpus, split_of_story, metrics: tuple[str, .
         ours = _scores(gold, drop_doubtful(restrict_report(report, keep), gold))
         base: dict[str, tuple[str, float]] = {}
         if ctx.sample is None:
-            swapped = copy.deepcopy(report)
-            by_id = {a.id: a for a in analyses}
-            for s in swapped["stories"]:
-                s["conflicts"] = number_conflicts([by_id[x] for x in s["article_ids"]])
-            conf = _scores(gold, drop_doubtful(restrict_report(swapped, keep), gold))
-            for m in ("conflict_precision", "conflict_recall", "conflict_f1"):
-                base[m] = ("same-noun numbers", conf[m])
+            base = _baselines(ctx, corpus, by_split["tune"], split_of_story, report, analyses, gold, keep, metrics)
         n = len(keep_arts)
         for m in metrics:
             name, value = base.get(m, (None, None))
             figures.append(Figure(task, corpus.name, split, m, ours.get(m), n, baseline=name, baseline_value=value,
                                   note=f"{len(chosen)} stories"))
     return figures
+
+
+def _swap(report: dict[str, Any], gold: dict[str, Any], keep: set[str], change) -> dict[str, float]:
+    """The scorer's figures for a copy of ``report`` whose stories ``change`` edited in place."""
+    swapped = copy.deepcopy(report)
+    change(swapped)
+    return _scores(gold, drop_doubtful(restrict_report(swapped, keep), gold))
+
+
+def _tfidf_stories(corpus: GoldCorpus, tune_stories: list[str], articles: list[Article]) -> list[dict[str, Any]]:
+    """TF-IDF + average-link clusters of ``articles`` at the threshold best on the corpus's tune stories."""
+    tune = [a for a in corpus.articles if corpus.story_of(a.id) in set(tune_stories)]
+    choice = best_threshold(build_tree([a.id for a in tune], [baseline_text(a) for a in tune]),
+                            {a.id: corpus.story_of(a.id) or a.id for a in tune})
+    cut = build_tree([a.id for a in articles], [baseline_text(a) for a in articles]).cut(choice.threshold)
+    clusters: dict[int, list[str]] = {}
+    for aid, c in cut.items():
+        clusters.setdefault(c, []).append(aid)
+    return [{"id": f"tfidf-{c}", "article_ids": ids} for c, ids in sorted(clusters.items())]
+
+
+def _baselines(ctx: Context, corpus: GoldCorpus, tune_stories: list[str], split_of_story, report: dict[str, Any],
+               analyses, gold: dict[str, Any], keep: set[str], metrics: tuple[str, ...]) -> dict[str, tuple[str, float]]:
+    """Component swaps on the same run: clusters, attributions, conflicts replaced by a baseline's."""
+    by_id = {a.id: a for a in analyses}
+    out: dict[str, tuple[str, float]] = {}
+
+    def conflicts(rep: dict[str, Any]) -> None:
+        for s in rep["stories"]:
+            s["conflicts"] = number_conflicts([by_id[x] for x in s["article_ids"]])
+
+    got = _swap(report, gold, keep, conflicts)
+    out.update({m: ("same-noun numbers", got[m]) for m in ("conflict_precision", "conflict_recall", "conflict_f1")})
+    if "clustering_bcubed_f1" in metrics and tune_stories:
+        clusters = _tfidf_stories(corpus, tune_stories, [a.article for a in analyses])
+        got = _swap(report, gold, keep, lambda rep: rep.update(stories=clusters))
+        out["clustering_bcubed_f1"] = ("TF-IDF clusters", got["clustering_bcubed_f1"])
+    if "attribution_f1" in metrics:
+        docs = say_subject.parse((a.article.text for a in analyses), ctx.progress, len(analyses))
+        said = {a.id: [{"article_id": a.id, "source": r.source} for r in say_subject.relations(doc)]
+                for a, doc in zip(analyses, docs, strict=True)}
+
+        def attributions(rep: dict[str, Any]) -> None:
+            for s in rep["stories"]:
+                s["attributions"] = [x for aid in s["article_ids"] for x in said.get(aid, [])]
+
+        got = _swap(report, gold, keep, attributions)
+        out.update({m: ("say-subject", got[m])
+                    for m in ("attribution_precision", "attribution_recall", "attribution_f1")})
+    return out
 
 
 def crosscheck_dev(ctx: Context) -> list[Figure]:
