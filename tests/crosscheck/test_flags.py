@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from newsprism.crosscheck import style
 from newsprism.crosscheck.flags import flag_articles
+from newsprism.crosscheck.style import StyleModel
+from newsprism.crosscheck.style_features import Vocabulary, feature_names
 from newsprism.model import (
     AnalyzedArticle,
     Article,
@@ -55,7 +58,18 @@ def _reporter() -> AnalyzedArticle:
     return _article("a-report", REPORT, published="2031-05-05", attributions=[src])
 
 
-def test_flag_articles_fabricated_article_gets_reference_and_style_flags():
+def _test_style_model(monkeypatch) -> None:
+    """A style model written for the test: one learnt n-gram, weighted so that a single occurrence flags."""
+    vocab = Vocabulary(function_words=(), machine_ngrams=("pivotal moment",), human_ngrams=())
+    names = tuple(feature_names(vocab))
+    weights = tuple(5.0 if n == "machine-leaning n-grams" else 0.0 for n in names)
+    model = StyleModel(names, weights, 0.0, (0.0,) * len(names), (1.0,) * len(names), (0.0,) * len(names),
+                       0.9, vocab)
+    monkeypatch.setattr(style, "_MODEL", model)
+
+
+def test_flag_articles_fabricated_article_gets_reference_and_style_flags(monkeypatch):
+    _test_style_model(monkeypatch)
     text, refs = _with_refs(FABRICATED_BODY, [
         ("2031-05-01", "Norland and Estavia ministers to meet in Port Aurel for fishing talks",
          "https://harbourtimes.example/news/world-31022233"),

@@ -1,9 +1,16 @@
-"""Machine-written-style score on invented filler and invented wire copy."""
+"""The machine-written-style detector: its model file, its features on hand-made text, its runtime contract."""
 
 from __future__ import annotations
 
-from newsprism.crosscheck.style import STYLE_THRESHOLD, score_style
-from newsprism.model import AnalyzedArticle, Article, Reference
+import json
+import statistics
+
+import pytest
+
+from newsprism.crosscheck import style
+from newsprism.crosscheck.style import MODEL_PATH, STYLE_THRESHOLD, load_model, score_style
+from newsprism.crosscheck.style_features import Vocabulary, feature_names, features, mattr, sentence_lengths
+from newsprism.model import AnalyzedArticle, Article
 
 WIRE = (
     "Valdoria's parliament voted 112 to 87 on Tuesday to extend the state of emergency in the port city of "
@@ -11,70 +18,69 @@ WIRE = (
     "Interior Minister Carla Rentova told lawmakers that police had detained 41 people since the unrest began on "
     "March 3, and that two officers were injured in clashes near the harbour on Sunday.\n"
     "Opposition leader Tomas Irribe said the extension was unnecessary. \"The streets are calm,\" he told "
-    "reporters outside the chamber.\n"
-    "The measure allows authorities to impose curfews and ban gatherings of more than 20 people, according to the "
-    "text published in the official gazette.\n"
-    "Rentova said the government would review the order after 30 days."
+    "reporters outside the chamber."
 )
-
-FILLER_BODY = (
-    "In a series of recent developments, it has been announced that the Valdorian port dispute will be discussed "
-    "at a regional forum. The forum is seen as a pivotal moment for the region, with implications that extend far "
-    "beyond the harbour of Menasco.\n"
-    "Interior Minister Carla Rentova has been actively engaging with partners. Analysts note that Interior Minister "
-    "Carla Rentova plays a crucial role in navigating the complexities of the dispute, and Opposition Leader Tomas "
-    "Irribe remains a key voice. Opposition Leader Tomas Irribe has called for calm.\n"
-    "In summary, the forum aims to address the dispute, and it remains to be seen whether it will succeed. It is "
-    "important to note that the outcome is a testament to the region's resilience.\n"
-)
-FILLER_REFS = (
-    "[1] Harbour Times. (2024, May 2). Valdoria port dispute heads to regional forum. Retrieved from "
-    "https://harbourtimes.example/2024/05/02/valdoria-port-forum\n"
-)
-FILLER_BULLETS = (
-    "- The Valdorian port dispute will be discussed at a regional forum, a pivotal moment for the region.\n"
-    "- Interior Minister Carla Rentova plays a crucial role in navigating the complexities of the dispute.\n"
-)
+VOCAB = Vocabulary(function_words=("the", "of"), machine_ngrams=("the harbour",), human_ngrams=("told reporters",))
 
 
-def _analyzed(text: str, refs: list[Reference] | None = None) -> AnalyzedArticle:
-    return AnalyzedArticle(article=Article(id="a-test", source="test.txt", text=text, references=refs or []))
+def _analyzed(text: str) -> AnalyzedArticle:
+    return AnalyzedArticle(article=Article(id="a-test", source="test.txt", text=text))
 
 
-def _filler() -> AnalyzedArticle:
-    text = FILLER_BODY + FILLER_REFS + FILLER_BULLETS
-    start = text.index("[1]")
-    end = text.index("\n", start)
-    ref = Reference(index=1, text=text[start:end], outlet="Harbour Times", date="2024-05-02",
-                    title="Valdoria port dispute heads to regional forum",
-                    url="https://harbourtimes.example/2024/05/02/valdoria-port-forum", start=start, end=end)
-    return _analyzed(text, [ref])
+def test_model_file_has_the_stated_fields():
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    n = len(data["features"])
+    assert n and len(data["weights"]) == len(data["mean"]) == len(data["scale"]) == len(data["news_mean"]) == n
+    assert 0 < data["threshold"] < 1 and isinstance(data["intercept"], float)
+    assert set(data["vocabulary"]) == {"function_words", "machine_ngrams", "human_ngrams"}
+    prov = data["provenance"]
+    assert {"corpora", "counts", "settings", "out_of_fold"} <= set(prov)
+    assert prov["settings"]["max_fpr"] == 0.01
+    vocab = load_model().vocab
+    assert data["features"] == feature_names(vocab)  # the runtime computes what the model was fitted on
 
 
-def test_score_style_flags_filler_with_reasons():
-    style = score_style(_filler())
-    assert style.flagged and style.points >= STYLE_THRESHOLD
-    names = {f.name for f in style.features}
-    assert {"stock phrases", "summary opener", "bullet recap", "academic reference list",
-            "repeated full names"} <= names
-    text = _filler().article.text
-    stock = next(f for f in style.features if f.name == "stock phrases")
-    matched = {text[a:b].lower() for a, b in stock.spans}
-    assert "pivotal moment" in matched and "implications that extend far beyond" in matched
+def test_features_on_hand_made_text():
+    text = "The cat sat. The dog of the house ran far away!\nThe harbour was calm, quiet."
+    f = features(text, VOCAB)
+    assert list(f) == feature_names(VOCAB)
+    n = 16  # words: 3, 8 and 5 a sentence
+    assert f["word 'the' rate"] == pytest.approx(4 / n)
+    assert f["word 'of' rate"] == pytest.approx(1 / n)
+    assert f["comma rate"] == pytest.approx(1 / n)
+    assert f["exclamation rate"] == pytest.approx(1 / n)
+    assert f["mean sentence length"] == pytest.approx(16 / 3)
+    assert f["sentence length burstiness"] == pytest.approx(statistics.pstdev([3, 8, 5]) / (16 / 3))
+    assert f["machine-leaning n-grams"] == pytest.approx(100 / n)
+    assert f["human-leaning n-grams"] == 0
+    assert f["capitalised word share"] == pytest.approx(3 / n)
+    assert 3 < f["mean word frequency"] < 8  # common English words
 
 
-def test_score_style_leaves_wire_copy_alone():
-    style = score_style(_analyzed(WIRE))
-    assert not style.flagged
-    assert style.points == 0
+def test_sentence_lengths_and_vocabulary_variety():
+    assert sentence_lengths("One two three. Four five!\nSix") == [3, 2, 1]
+    assert mattr(["a", "b", "a", "b"], window=2) == 1.0
+    assert mattr(["a", "a", "a"], window=5) == pytest.approx(1 / 3)
 
 
-def test_score_style_one_stock_phrase_is_not_enough():
-    style = score_style(_analyzed(WIRE + "\nWhether the curfew holds remains to be seen."))
-    assert [f.name for f in style.features] == ["stock phrases"]
-    assert not style.flagged
+def test_score_ranks_by_probability_and_flags_at_the_threshold():
+    s = score_style(_analyzed(WIRE))
+    assert s.checked and 0 <= s.points <= 10
+    assert s.threshold == STYLE_THRESHOLD
+    assert s.flagged == (s.points >= STYLE_THRESHOLD)
+    for f in s.features:  # the features shown are those that pushed the score up, in plain words
+        assert f.points > 0 and f.detail and "human news" in f.detail
+        assert all(0 <= a < b <= len(WIRE) for a, b in f.spans)
 
 
-def test_score_style_bullets_that_do_not_restate_the_body_are_no_recap():
-    text = WIRE + "\n- Ferry timetable changes take effect on Monday.\n- Museum opening hours are extended.\n"
-    assert "bullet recap" not in {f.name for f in score_style(_analyzed(text)).features}
+def test_wire_copy_is_not_flagged():
+    assert not score_style(_analyzed(WIRE)).flagged
+
+
+def test_missing_model_says_not_checked(tmp_path, monkeypatch):
+    assert load_model(tmp_path / "missing.json") is None
+    monkeypatch.setattr(style, "_MODEL", None)
+    s = score_style(_analyzed(WIRE))
+    assert not s.checked and not s.flagged
+    assert [f.name for f in s.features] == ["detector unavailable"]
+    assert s.features[0].detail.startswith("not checked")

@@ -2,8 +2,8 @@
 
 A flag is a reason for a reader to look twice, never a verdict: fabricated
 or unverifiable references, an article contradicting itself, strong claims
-with no source at all, and prose that reads as machine-written filler (an
-explained score). Each mechanism lives in its own module; this one turns
+with no source at all, and prose that reads as machine-written (a
+calibrated, explained score). Each mechanism lives in its own module; this one turns
 their findings into ``Flag`` objects with evidence.
 """
 
@@ -13,7 +13,7 @@ import re
 
 from newsprism.crosscheck.evidence_spans import sentence_at, sentences_of
 from newsprism.crosscheck.references import check_references
-from newsprism.crosscheck.style import STYLE_THRESHOLD, score_style
+from newsprism.crosscheck.style import STYLE_SCALE, score_style
 from newsprism.model import AnalyzedArticle, Conflict, Flag, FlagEvidence, Story, StoryEvent
 
 # An article is flagged for unattributed claims only when it makes at least
@@ -97,14 +97,20 @@ def _unattributed_flag(analyzed: AnalyzedArticle) -> Flag | None:
 
 
 def _style_flag(analyzed: AnalyzedArticle) -> Flag | None:
+    """The style model's verdict with the features that drove it; none when unflagged or not checked.
+
+    An unavailable model is logged by the style module and yields no flag: a flag claims a finding.
+    """
     style = score_style(analyzed)
     if not style.flagged:
         return None
-    reasons = "; ".join(f"{f.detail} (+{f.points:g})" for f in style.features)
+    reasons = "; ".join(f"{f.detail} (+{f.points:g} log-odds)" for f in style.features)
+    spans = [s for f in style.features for s in f.spans] or [(s.start, s.end) for s in sentences_of(analyzed)[:1]]
     return Flag(
         article_id=analyzed.id, kind="machine_generated_style",
-        detail=f"reads like machine-written filler, {style.points:g} points (flagged from {STYLE_THRESHOLD:g}): {reasons}",
-        evidence=[_evidence(analyzed, a, b) for f in style.features for a, b in f.spans],
+        detail=(f"reads like machine-written text: probability {style.points / STYLE_SCALE:.2f} "
+                f"(flagged from {style.threshold / STYLE_SCALE:.2f}); driven by {reasons}"),
+        evidence=[_evidence(analyzed, a, b) for a, b in spans],
         score=style.score)
 
 
