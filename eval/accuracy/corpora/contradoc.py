@@ -10,11 +10,11 @@ again in that body (whitespace and case folded), since ingest moves offsets.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from accuracy.corpora.jsonl import records
 from accuracy.splits import Split, hashed_split
 from newsprism.ingest.text import read_text
 from newsprism.model import Article
@@ -43,16 +43,12 @@ def locate(text: str, sentence: str) -> tuple[int, int] | None:
 def read_corpus(corpora: Path) -> list[ContraDoc]:
     """Every document, in a fixed order that mixes the classes (a hash of the id), so any prefix is a sample."""
     path = corpora / "contradoc" / "contradoc.jsonl"
-    if not path.is_file():
-        raise FileNotFoundError(f"ContraDoc not found at {path}")
     out: list[ContraDoc] = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            article = read_text(rec["text"], f"contradoc/{rec['id']}")
-            whole = rec["evidence_status"] == "ok" and rec["evidence"]
-            out.append(ContraDoc(id=rec["id"], doc_type=rec["doc_type"], article=article,
-                                 contradictory=rec["contradictory"] == "yes", evidence_status=rec["evidence_status"],
-                                 evidence=locate(article.text, rec["evidence"][0]) if whole else None,
-                                 split=hashed_split("contradoc", rec["group"])))
+    for rec in records(path, "ContraDoc"):
+        article = read_text(rec["text"], f"contradoc/{rec['id']}")
+        whole = rec["evidence_status"] == "ok" and rec["evidence"]
+        out.append(ContraDoc(id=rec["id"], doc_type=rec["doc_type"], article=article,
+                             contradictory=rec["contradictory"] == "yes", evidence_status=rec["evidence_status"],
+                             evidence=locate(article.text, rec["evidence"][0]) if whole else None,
+                             split=hashed_split("contradoc", rec["group"])))
     return sorted(out, key=lambda d: hashlib.sha256(d.id.encode("utf-8")).hexdigest())

@@ -10,10 +10,10 @@ left out: it carries no machine-written word.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from accuracy.corpora.jsonl import records
 from accuracy.splits import Split, hashed_split
 
 DOMAINS = ("pubmed", "writing", "squad", "news")
@@ -37,15 +37,11 @@ def pair_key(record: dict) -> str:
 def read_corpus(corpora: Path) -> list[MachineText]:
     """Every text, in a fixed order that mixes domains and labels (a hash of the id), so any prefix is a sample."""
     path = corpora / "machine_text" / "machine_text.jsonl"
-    if not path.is_file():
-        raise FileNotFoundError(f"machine_text corpus not found at {path}")
     out: list[MachineText] = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            if rec.get("identical_to_human"):
-                continue
-            out.append(MachineText(id=rec["id"], text=rec["text"], machine=rec["label"] == "machine",
-                                   generator=rec["generator"], domain=rec["domain"],
-                                   split=hashed_split("machine_text", pair_key(rec))))
+    for rec in records(path, "machine_text corpus"):
+        if rec.get("identical_to_human"):
+            continue
+        out.append(MachineText(id=rec["id"], text=rec["text"], machine=rec["label"] == "machine",
+                               generator=rec["generator"], domain=rec["domain"],
+                               split=hashed_split("machine_text", pair_key(rec))))
     return sorted(out, key=lambda t: hashlib.sha256(t.id.encode("utf-8")).hexdigest())

@@ -22,22 +22,12 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from accuracy.metrics.prf import PRF, prf
+from accuracy.metrics.prf import PRF, Rates, prf
 
 Clustering = Mapping[Hashable, Hashable]
 
 
-@dataclass(frozen=True)
-class Score:
-    """Precision and recall that need not come from integer counts (B-cubed, CEAF-e)."""
-
-    precision: float
-    recall: float
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+Score = Rates
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def f1_of(precision: float, recall: float) -> float:
+    """The harmonic mean, 0 when both are 0."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+@dataclass(frozen=True)
+class Rates:
+    """Precision and recall that need not come from integer counts (B-cubed, CEAF-e)."""
+
+    precision: float
+    recall: float
+
+    @property
+    def f1(self) -> float:
+        return f1_of(self.precision, self.recall)
+
+
 @dataclass(frozen=True)
 class PRF:
     tp: int
@@ -22,8 +39,7 @@ class PRF:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_of(self.precision, self.recall)
 
     def __add__(self, other: PRF) -> PRF:
         return PRF(self.tp + other.tp, self.n_pred + other.n_pred, self.n_gold + other.n_gold)
