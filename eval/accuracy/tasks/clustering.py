@@ -20,8 +20,10 @@ corpus's tune split; that threshold is then applied to check, so the tune
 row's baseline is fitted to its own documents and the check row is the fair
 comparison. newsprism's own clustering constants were set on halves of
 BASIL and ECB+ drawn by another rule (docs/stories.md), so its tune and check
-rows on those two corpora both hold documents they were set on; AllSides
-played no part in them. The regression gate scores the first N check
+rows on those two corpora both hold documents they were set on; the
+undated-evidence constants (IDF_FLOOR, EVIDENCE_UNDATED,
+WORD_EVIDENCE_UNDATED) were chosen on the tune splits of all three corpora
+(eval/sweep_clustering.py). The regression gate scores the first N check
 stories in sorted order with all their documents, without the baseline.
 """
 
