@@ -14,6 +14,8 @@ separated by semicolons. No argument: the settings as they are.
 
 from __future__ import annotations
 
+import argparse
+import ast
 import importlib
 import sys
 import time
@@ -67,7 +69,8 @@ def apply(setting: str) -> dict[str, object]:
         mod_name, const = name.rsplit(".", 1)
         mod = importlib.import_module(f"newsprism.stories.{mod_name}")
         old[name] = getattr(mod, const)
-        setattr(mod, const, type(old[name])(eval(value)) if not isinstance(old[name], dict) else eval(value))
+        parsed = ast.literal_eval(value)
+        setattr(mod, const, parsed if isinstance(old[name], dict) else type(old[name])(parsed))
     return old
 
 
@@ -78,6 +81,11 @@ def restore(old: dict[str, object]) -> None:
 
 
 def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0],
+                                 epilog='example: .venv/bin/python eval/sweep_clustering.py '
+                                        '"incremental.JOIN_THRESHOLD=0.15" "incremental.JOIN_THRESHOLD=0.2"')
+    ap.add_argument("settings", nargs="*", help="one setting per argument: MODULE.CONST=VALUE[;MODULE.CONST=VALUE]")
+    argv = ap.parse_args(argv).settings
     cache = AnalysisCache(OUT / "analyses.sqlite")
     ctx = Context(corpora=corpora_dir(), cache=cache, progress=Progress(enabled=False), splits=("tune",))
     data = {c: stream(ctx, docs) for c, docs in tune_docs(ctx).items()}
