@@ -50,9 +50,7 @@ how many (an analysis read from the cache cannot tell).
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 from accuracy.baselines import say_subject
 from accuracy.context import Context
@@ -67,6 +65,7 @@ from accuracy.metrics.attribution import (
     score_article,
     score_corpus,
 )
+from accuracy.logged_errors import ErrorRecords, logged_errors
 from accuracy.results import Figure
 from newsprism.model import AnalyzedArticle
 
@@ -103,28 +102,10 @@ def baseline_predictions(relations: Sequence[say_subject.SayRelation]) -> list[P
             for r in relations]
 
 
-class _CrashCounter(logging.Handler):
-    """Counts the articles whose attribution extractor raised (newsprism logs and goes on)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.crashed: set[str] = set()
-
-    def emit(self, record: logging.LogRecord) -> None:
-        args = record.args if isinstance(record.args, tuple) else ()
-        if len(args) >= 2 and args[0] == "attributions":
-            self.crashed.add(str(args[1]))
-
-
-@contextmanager
-def _counting_crashes() -> Iterator[_CrashCounter]:
-    logger = logging.getLogger("newsprism.nlp.analyze")
-    counter = _CrashCounter()
-    logger.addHandler(counter)
-    try:
-        yield counter
-    finally:
-        logger.removeHandler(counter)
+def _crashed_articles(errors: ErrorRecords) -> set[str]:
+    """Articles whose attribution extractor raised (the analysis logs "%s failed on article %s")."""
+    return {str(r.args[1]) for r in errors.records
+            if isinstance(r.args, tuple) and len(r.args) >= 2 and r.args[0] == "attributions"}
 
 
 def _baseline(ctx: Context, docs: Sequence[PolnearDoc]) -> AttributionScore:
@@ -160,13 +141,14 @@ def polnear(ctx: Context) -> list[Figure]:
     figures: list[Figure] = []
     for split in ctx.wanted(("check", "tune")):
         units = ctx.units(split, [d for d in docs if d.split == split])
-        with _counting_crashes() as crashes:
+        with logged_errors("newsprism.nlp.analyze") as errors:
             analyses = ctx.cache.analyse([d.article for d in units], ctx.progress, f"polnear {split}")
         scores = [score_article(gold_of(d), newsprism_predictions(a)) for d, a in zip(units, analyses, strict=True)]
         ours = sum(scores, EMPTY)
         notes = [f"{len(units)} articles"]
-        if crashes.crashed:
-            notes.append(f"attribution extractor crashed on {len(crashes.crashed)} (scored as empty)")
+        crashed = _crashed_articles(errors)
+        if crashed:
+            notes.append(f"attribution extractor crashed on {len(crashed)} (scored as empty)")
         base = None
         if ctx.sample is None:
             step = TUNE_BASELINE_STEP if split == "tune" else 1

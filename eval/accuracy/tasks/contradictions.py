@@ -33,15 +33,13 @@ kept.
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from accuracy.baselines.lexical_contradiction import Candidate, best_pair, choose_threshold, predicts
 from accuracy.context import Context
 from accuracy.corpora.contradoc import ContraDoc, read_corpus
 from accuracy.metrics.detection import accuracy, decision_prf
+from accuracy.logged_errors import logged_errors
 from accuracy.results import Figure
 from accuracy.splits import SPLITS
 from newsprism.crosscheck import crosscheck_story
@@ -58,28 +56,6 @@ Span = tuple[int, int]
 class Finding:
     contradictory: bool
     evidence: list[Span] = field(default_factory=list)
-
-
-class _Failures(logging.Handler):
-    """Counts the cross-check mechanisms that failed (crosscheck_story logs them and carries on)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
-@contextmanager
-def _counting_failures() -> Iterator[_Failures]:
-    log = logging.getLogger("newsprism.crosscheck.story")
-    handler = _Failures()
-    log.addHandler(handler)
-    try:
-        yield handler
-    finally:
-        log.removeHandler(handler)
 
 
 def newsprism_finding(analysed: AnalyzedArticle) -> Finding:
@@ -139,16 +115,16 @@ def _run_newsprism(ctx: Context, split: str, docs: list[ContraDoc]) -> tuple[lis
     analysed = ctx.cache.analyse([d.article for d in docs], ctx.progress, f"{split}: ContraDoc analysis")
     found: list[Finding] = []
     failed = 0
-    with _counting_failures() as failures:
+    with logged_errors("newsprism.crosscheck.story") as failures:
         for i, an in enumerate(analysed, 1):
-            before = failures.count
+            before = len(failures.records)
             try:
                 found.append(newsprism_finding(an))
             except Exception:  # noqa: BLE001 - a crash is a miss, counted in the note
                 found.append(Finding(False))
                 failed += 1
             else:
-                failed += failures.count > before
+                failed += len(failures.records) > before
             ctx.progress(f"{split}: cross-check", i, len(analysed))
     return found, failed
 
