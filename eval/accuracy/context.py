@@ -54,7 +54,7 @@ class Context:
     def units(self, split: str, units: Sequence[T]) -> list[T]:
         """The units of ``split`` to score: all of them, or the gate's fixed sample (the first ``sample``)."""
         items = list(units)
-        return items[: self.sample] if self.sample is not None else items
+        return items[: self.sample] if self.sample is not None and split == "check" else items
 
     def wanted(self, splits: Iterable[str]) -> list[str]:
         """The splits to measure, in ``self.splits`` order, among those a corpus has."""

@@ -40,7 +40,8 @@ def run_task(spec: TaskSpec, ctx: Context) -> list[Figure]:
         return spec.load()(ctx)
     except Exception as exc:  # noqa: BLE001 - a broken task must not hide the others' figures
         traceback.print_exc(file=sys.stderr)
-        return [not_checked(task, corpus, split, "all", f"{type(exc).__name__}: {exc}") for split in ctx.splits]
+        splits = [s for s in spec.splits if s in ctx.splits] or list(spec.splits)
+        return [not_checked(task, corpus, split, "all", f"{type(exc).__name__}: {exc}") for split in splits]
 
 
 def stored_figures() -> list[Figure]:

@@ -17,6 +17,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from accuracy.corpora.jsonl import records
 from accuracy.splits import Split, official_split
 from newsprism.ingest.build import clean_body
 from newsprism.model import Article
@@ -48,15 +49,13 @@ def _folder(corpora: Path) -> Path:
 def read_articles(corpora: Path) -> list[AllSidesDoc]:
     """Every article, in file order (cluster, then slot)."""
     docs: list[AllSidesDoc] = []
-    with (_folder(corpora) / "articles.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            title = clean_body(rec.get("title") or "") or None
-            text = clean_body(rec.get("text") or "") or (title or "")
-            article = Article(id=rec["id"], source=f"allsides/{rec['id']}", text=text, outlet=rec.get("outlet"),
-                              title=title)
-            docs.append(AllSidesDoc(article=article, cluster=rec["cluster"],
-                                    split=official_split("allsides", rec["split"])))
+    for rec in records(_folder(corpora) / "articles.jsonl", "AllSides articles"):
+        title = clean_body(rec.get("title") or "") or None
+        text = clean_body(rec.get("text") or "") or (title or "")
+        article = Article(id=rec["id"], source=f"allsides/{rec['id']}", text=text, outlet=rec.get("outlet"),
+                          title=title)
+        docs.append(AllSidesDoc(article=article, cluster=rec["cluster"],
+                                split=official_split("allsides", rec["split"])))
     return docs
 
 

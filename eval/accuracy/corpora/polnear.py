@@ -11,11 +11,11 @@ is parsed. The upstream split is kept: train -> tune, dev -> check.
 from __future__ import annotations
 
 import ast
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from accuracy.corpora.jsonl import records
 from accuracy.splits import Split, official_split
 from newsprism.model import Article
 
@@ -62,8 +62,4 @@ def read_record(record: dict[str, Any]) -> PolnearDoc:
 
 def read_corpus(corpora: Path) -> list[PolnearDoc]:
     """Every article in file order (train, then dev)."""
-    path = corpora / "polnear" / "attributions.jsonl"
-    if not path.is_file():
-        raise FileNotFoundError(f"PolNeAR attributions not found at {path}")
-    with path.open(encoding="utf-8") as fh:
-        return [read_record(json.loads(line)) for line in fh if line.strip()]
+    return [read_record(rec) for rec in records(corpora / "polnear" / "attributions.jsonl", "PolNeAR attributions")]

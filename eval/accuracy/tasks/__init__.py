@@ -20,13 +20,14 @@ class TaskSpec:
     name: str  # "task/corpus", how the command line and the results files name it
     module: str
     function: str
+    splits: tuple[str, ...] = ("check", "tune")  # the splits its figures carry ("smoke" for the seeds)
 
     def load(self) -> Callable[[Context], list[Figure]]:
         return getattr(importlib.import_module(f"accuracy.tasks.{self.module}"), self.function)
 
 
 REGISTRY: list[TaskSpec] = [
-    TaskSpec("crosscheck/seeds", "crosscheck_gold", "seeds"),
+    TaskSpec("crosscheck/seeds", "crosscheck_gold", "seeds", ("smoke",)),
     TaskSpec("crosscheck/crosscheck_dev", "crosscheck_gold", "crosscheck_dev"),
     TaskSpec("conflicts/ecbplus_conflicts", "crosscheck_gold", "ecbplus_conflicts"),
     TaskSpec("clustering/basil", "clustering", "basil"),

@@ -88,9 +88,9 @@ def _scored(doc: ContraDoc) -> bool:
 
 @dataclass(frozen=True)
 class _Scores:
-    precision: float
-    recall: float
-    f1: float
+    precision: float | None
+    recall: float | None
+    f1: float | None
     accuracy: float | None
     evidence_recall: float | None
     cut_recall: float | None
@@ -104,7 +104,10 @@ def _score(docs: list[ContraDoc], found: list[Finding]) -> _Scores:
     counts = decision_prf(gold, pred)
     located = [(d, f) for d, f in scored if d.contradictory and d.evidence is not None]
     cut = [f.contradictory for d, f in zip(docs, found) if d.contradictory and d.evidence_status != "ok"]
-    return _Scores(counts.precision, counts.recall, counts.f1, accuracy(gold, pred),
+    # With no contradictory document to find, precision, recall and F1 say nothing: 'not checked', not 1.0.
+    due = counts.n_gold > 0
+    return _Scores(counts.precision if due else None, counts.recall if due else None, counts.f1 if due else None,
+                   accuracy(gold, pred),
                    sum(f.contradictory and _overlaps(f.evidence, d.evidence) for d, f in located) / len(located)
                    if located else None,
                    sum(cut) / len(cut) if cut else None, counts.n_pred)

@@ -107,35 +107,31 @@ def _scores(gold: dict[str, Any], report: dict[str, Any]) -> dict[str, float]:
 
 def _run(ctx: Context, corpus: GoldCorpus, split_of_story, metrics: tuple[str, ...],
          task: str) -> list[Figure]:
+    """One run of the whole corpus (as a user makes it, in the gate too), scored per split."""
     stories = sorted({a["story"] for a in corpus.gold["articles"].values()})
     by_split = {s: [st for st in stories if split_of_story(st) == s] for s in ("check", "tune")}
+    analyses = ctx.cache.analyse(corpus.articles, ctx.progress, f"{corpus.name} analysis")
+    report = report_from_analyses(analyses).to_dict()
+    swapped = _baseline_reports(ctx, corpus, by_split["tune"], report, analyses, metrics) if ctx.sample is None else []
     figures: list[Figure] = []
     for split in ctx.wanted([s for s, sts in by_split.items() if sts]):
         chosen = set(ctx.units(split, by_split[split]))
-        keep_arts = [a for a in corpus.articles if corpus.story_of(a.id) in chosen]
-        # The run a user makes: the whole corpus (all splits) in gate mode too, unless sampled.
-        run_arts = keep_arts if ctx.sample is not None else corpus.articles
-        analyses = ctx.cache.analyse(run_arts, ctx.progress, f"{corpus.name} analysis")
-        report = report_from_analyses(analyses).to_dict()
+        keep = {a.id for a in corpus.articles if corpus.story_of(a.id) in chosen}
         gold = gold_subset(corpus.gold, chosen)
-        keep = {a.id for a in keep_arts}
-        ours = _scores(gold, drop_doubtful(restrict_report(report, keep), gold))
+        ours = _split_scores(report, gold, keep)
         base: dict[str, tuple[str, float]] = {}
-        if ctx.sample is None:
-            base = _baselines(ctx, corpus, by_split["tune"], split_of_story, report, analyses, gold, keep, metrics)
-        n = len(keep_arts)
+        for name, rep, its_metrics in swapped:
+            got = _split_scores(rep, gold, keep)
+            base.update({m: (name, got[m]) for m in its_metrics})
         for m in metrics:
             name, value = base.get(m, (None, None))
-            figures.append(Figure(task, corpus.name, split, m, ours.get(m), n, baseline=name, baseline_value=value,
-                                  note=f"{len(chosen)} stories"))
+            figures.append(Figure(task, corpus.name, split, m, ours.get(m), len(keep), baseline=name,
+                                  baseline_value=value, note=f"{len(chosen)} stories"))
     return figures
 
 
-def _swap(report: dict[str, Any], gold: dict[str, Any], keep: set[str], change) -> dict[str, float]:
-    """The scorer's figures for a copy of ``report`` whose stories ``change`` edited in place."""
-    swapped = copy.deepcopy(report)
-    change(swapped)
-    return _scores(gold, drop_doubtful(restrict_report(swapped, keep), gold))
+def _split_scores(report: dict[str, Any], gold: dict[str, Any], keep: set[str]) -> dict[str, float]:
+    return _scores(gold, drop_doubtful(restrict_report(report, keep), gold))
 
 
 def _tfidf_stories(corpus: GoldCorpus, tune_stories: list[str], articles: list[Article]) -> list[dict[str, Any]]:
@@ -150,34 +146,26 @@ def _tfidf_stories(corpus: GoldCorpus, tune_stories: list[str], articles: list[A
     return [{"id": f"tfidf-{c}", "article_ids": ids} for c, ids in sorted(clusters.items())]
 
 
-def _baselines(ctx: Context, corpus: GoldCorpus, tune_stories: list[str], split_of_story, report: dict[str, Any],
-               analyses, gold: dict[str, Any], keep: set[str], metrics: tuple[str, ...]) -> dict[str, tuple[str, float]]:
-    """Component swaps on the same run: clusters, attributions, conflicts replaced by a baseline's."""
+def _baseline_reports(ctx: Context, corpus: GoldCorpus, tune_stories: list[str], report: dict[str, Any],
+                      analyses, metrics: tuple[str, ...]) -> list[tuple[str, dict[str, Any], tuple[str, ...]]]:
+    """Component swaps on the same run, built once: (baseline name, swapped report, the metrics it is scored on)."""
     by_id = {a.id: a for a in analyses}
-    out: dict[str, tuple[str, float]] = {}
-
-    def conflicts(rep: dict[str, Any]) -> None:
-        for s in rep["stories"]:
-            s["conflicts"] = number_conflicts([by_id[x] for x in s["article_ids"]])
-
-    got = _swap(report, gold, keep, conflicts)
-    out.update({m: ("same-noun numbers", got[m]) for m in ("conflict_precision", "conflict_recall", "conflict_f1")})
+    out = []
+    conflicts = copy.deepcopy(report)
+    for s in conflicts["stories"]:
+        s["conflicts"] = number_conflicts([by_id[x] for x in s["article_ids"]])
+    out.append(("same-noun numbers", conflicts, ("conflict_precision", "conflict_recall", "conflict_f1")))
     if "clustering_bcubed_f1" in metrics and tune_stories:
-        clusters = _tfidf_stories(corpus, tune_stories, [a.article for a in analyses])
-        got = _swap(report, gold, keep, lambda rep: rep.update(stories=clusters))
-        out["clustering_bcubed_f1"] = ("TF-IDF clusters", got["clustering_bcubed_f1"])
+        clustered = dict(report, stories=_tfidf_stories(corpus, tune_stories, [a.article for a in analyses]))
+        out.append(("TF-IDF clusters", clustered, ("clustering_bcubed_f1",)))
     if "attribution_f1" in metrics:
         docs = say_subject.parse((a.article.text for a in analyses), ctx.progress, len(analyses))
         said = {a.id: [{"article_id": a.id, "source": r.source} for r in say_subject.relations(doc)]
                 for a, doc in zip(analyses, docs, strict=True)}
-
-        def attributions(rep: dict[str, Any]) -> None:
-            for s in rep["stories"]:
-                s["attributions"] = [x for aid in s["article_ids"] for x in said.get(aid, [])]
-
-        got = _swap(report, gold, keep, attributions)
-        out.update({m: ("say-subject", got[m])
-                    for m in ("attribution_precision", "attribution_recall", "attribution_f1")})
+        attributed = copy.deepcopy(report)
+        for s in attributed["stories"]:
+            s["attributions"] = [x for aid in s["article_ids"] for x in said.get(aid, [])]
+        out.append(("say-subject", attributed, ("attribution_precision", "attribution_recall", "attribution_f1")))
     return out
 
 

@@ -106,8 +106,8 @@ def plover_gsr(ctx: Context) -> list[Figure]:
                             published=r.get("date")) for r in recs]
         analysed = ctx.cache.analyse(articles, ctx.progress, "PLOVER analysis")
         type_ok = base_type_ok = actor_ok = base_actor_ok = actor_n = 0
-        for rec, an in zip(recs, analysed, strict=True):
-            doc = nlp(an.article.text)
+        docs = nlp.pipe(an.article.text for an in analysed)
+        for rec, an, doc in zip(recs, analysed, docs, strict=True):
             ev = main_event(an.events, doc)
             type_ok += (ev.plover if ev else None) == gold_type(rec)
             base_type_ok += majority == gold_type(rec)
