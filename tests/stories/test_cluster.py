@@ -293,3 +293,14 @@ def test_cluster_undated_short_articles_sharing_only_a_famous_name_stay_apart():
     groups = _groups(cluster_stories(FAMOUS + filler))
     assert not any({"p1", "p2"} <= g or {"p2", "p3"} <= g for g in groups)
     assert any({"p1", "p3"} <= g for g in groups)
+
+
+
+def test_cluster_dated_articles_need_the_same_evidence_to_join_an_undated_story():
+    # An undated story has no window either: dated reports sharing only the name stay out of it.
+    p1, _, p3 = FAMOUS
+    dated = [_art(f"d{i:02d}", f"Halloran comments on topic {i}", f"President Halloran spoke about issue {i}.",
+                  "2026-03-04") for i in range(30)]
+    groups = _groups(cluster_stories([p1, p3, *dated]))
+    assert any({"p1", "p3"} <= g for g in groups)
+    assert not any("p1" in g and any(a.startswith("d") for a in g) for g in groups)
