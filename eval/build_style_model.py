@@ -67,20 +67,12 @@ class Sample:
     domain: str  # machine_text's domain; "news" for every news text
 
 
-def _pair_keys(corpora: Path) -> dict[str, str]:
-    """Each machine_text id's split unit (the reader's pair_key), so a text and its pair share a fold."""
-    path = corpora / "machine_text" / "machine_text.jsonl"
-    with path.open(encoding="utf-8") as fh:
-        return {(rec := json.loads(line))["id"]: machine_text.pair_key(rec) for line in fh if line.strip()}
-
-
 def read_tune(corpora: Path) -> list[Sample]:
     out: list[Sample] = []
-    pairs = _pair_keys(corpora)
     for t in machine_text.read_corpus(corpora):
         if is_tune(t.split):
             text = read_text(t.text, f"machine_text/{t.id}").text
-            out.append(Sample(text, t.machine, False, "machine_text/" + pairs[t.id], "machine_text",
+            out.append(Sample(text, t.machine, False, "machine_text/" + t.group, "machine_text",
                               t.domain))
     for d in basil.read_corpus(corpora):
         if is_tune(d.split):

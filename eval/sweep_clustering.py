@@ -27,6 +27,7 @@ from accuracy.cache import AnalysisCache  # noqa: E402
 from accuracy.context import Context, Progress  # noqa: E402
 from accuracy.metrics.clusters import bcubed  # noqa: E402
 from accuracy.run import OUT, corpora_dir  # noqa: E402
+from accuracy.splits import is_tune  # noqa: E402
 from accuracy.tasks import clustering  # noqa: E402
 from newsprism.stories.cluster import stream_item  # noqa: E402
 from newsprism.stories.incremental import StoryClusterer  # noqa: E402
@@ -38,11 +39,11 @@ def tune_docs(ctx: Context) -> dict[str, list[clustering.Doc]]:
 
     return {
         "basil": [clustering.Doc(d.article, d.triplet, d.split) for d in basil.read_corpus(ctx.corpora)
-                  if d.split == "tune"],
+                  if is_tune(d.split)],
         "ecbplus": [clustering.Doc(d.article, d.story, d.split) for d in ecbplus.read_corpus(ctx.corpora)
-                    if d.split == "tune"],
+                    if is_tune(d.split)],
         "allsides": [clustering.Doc(d.article, d.cluster, d.split) for d in allsides.read_articles(ctx.corpora)
-                     if d.split == "tune"],
+                     if is_tune(d.split)],
     }
 
 

@@ -27,6 +27,7 @@ class MachineText:
     generator: str
     domain: str
     split: Split
+    group: str = ""  # the split unit (pair_key): a machine text and its paired human text share it
 
 
 def pair_key(record: dict) -> str:
@@ -43,5 +44,5 @@ def read_corpus(corpora: Path) -> list[MachineText]:
             continue
         out.append(MachineText(id=rec["id"], text=rec["text"], machine=rec["label"] == "machine",
                                generator=rec["generator"], domain=rec["domain"],
-                               split=hashed_split("machine_text", pair_key(rec))))
+                               split=hashed_split("machine_text", pair_key(rec)), group=pair_key(rec)))
     return sorted(out, key=lambda t: hashlib.sha256(t.id.encode("utf-8")).hexdigest())
